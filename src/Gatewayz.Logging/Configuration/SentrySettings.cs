@@ -1,0 +1,40 @@
+using System.Collections.Frozen;
+using Sentry;
+using Serilog.Events;
+
+namespace Gatewayz.Logging.Configuration;
+
+/// <summary>
+/// The validated, immutable result of code, configuration and <c>SENTRY_*</c> variables: what the
+/// sink actually runs with.
+/// </summary>
+sealed class SentrySettings
+{
+    public required bool Enabled { get; init; }
+    public required string? Dsn { get; init; }
+    public required string? Environment { get; init; }
+
+    /// <summary>The environment when it was named (option or <c>SENTRY_ENVIRONMENT</c>), not inferred from the host.</summary>
+    public required string? ExplicitEnvironment { get; init; }
+    public required string? Release { get; init; }
+    public required double? SampleRate { get; init; }
+    public required double? TracesSampleRate { get; init; }
+    public required double? ProfilesSampleRate { get; init; }
+    public required bool Debug { get; init; }
+    public required string? SpotlightUrl { get; init; }
+    public required bool SendDefaultPii { get; init; }
+    public required LogEventLevel MinimumEventLevel { get; init; }
+    public required LogEventLevel MinimumBreadcrumbLevel { get; init; }
+    public required FrozenSet<string> TagProperties { get; init; }
+    public required TimeSpan ShutdownTimeout { get; init; }
+    public required int MaxQueueItems { get; init; }
+    public required IHub? Hub { get; init; }
+    public required Action<SentryOptions>? ConfigureSentry { get; init; }
+
+    /// <summary>Why nothing will be sent, when that is known at startup; null when capture is on.</summary>
+    public string? OffReason =>
+        !Enabled ? "capture is disabled (SENTRY_ENABLED / Enabled is false)"
+        : Dsn is null && SpotlightUrl is null && Hub is null && !SentrySdk.IsEnabled
+            ? "no DSN is configured (set SENTRY_DSN or the sink's dsn) and no Sentry SDK is running"
+            : null;
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using Gatewayz.Logging;
+using Gatewayz.Logging.Configuration;
+using Gatewayz.Logging.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Serilog;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>The one line that wires Serilog and Sentry into a .NET host.</summary>
+public static class GatewayzLoggingHostApplicationBuilderExtensions
+{
+    /// <summary>
+    /// Reads the <c>Serilog</c> and <c>Sentry</c> sections of configuration (with <c>SENTRY_*</c>
+    /// environment variables overriding them), builds a Serilog logger with the Gatewayz context
+    /// enricher and Sentry sink, routes Microsoft.Extensions.Logging through it (its
+    /// <c>Logging:LogLevel</c> filters still apply), initialises Sentry once when enabled and a DSN
+    /// is present, and flushes pending events when the host stops.
+    /// </summary>
+    /// <param name="builder">The host application builder.</param>
+    /// <param name="configure">Adjusts the Sentry options after configuration is read; environment variables still win.</param>
+    /// <returns>The builder, to chain further calls.</returns>
+    /// <example>
+    /// <code>
+    /// var builder = WebApplication.CreateBuilder(args);
+    /// builder.AddGatewayzLogging();
+    /// </code>
+    /// </example>
+    public static IHostApplicationBuilder AddGatewayzLogging(this IHostApplicationBuilder builder, Action<GatewayzSentryOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        var configuration = builder.Configuration;
+        var options = new GatewayzSentryOptions { Environment = builder.Environment.EnvironmentName };
+        SentryConfigurationSection.Bind(configuration.GetSection(SentryConfigurationSection.Name), options);
+        configure?.Invoke(options);
+
+        var status = new List<string>();
+        var loggerConfiguration = new LoggerConfiguration().ReadFrom.Configuration(configuration);
+        if (!SerilogSection.Declares(configuration, "Enrich", "FromLogContext"))
+            loggerConfiguration.Enrich.FromLogContext();
+        if (!SerilogSection.Declares(configuration, "Enrich", "WithGatewayzContext"))
+            loggerConfiguration.Enrich.WithGatewayzContext();
+        if (!SerilogSection.Declares(configuration, "WriteTo", "GatewayzSentry"))
+            loggerConfiguration.WriteTo.Sink(GatewayzSentryLoggerConfigurationExtensions.CreateSink(options, SettingSource.Section(SentryConfigurationSection.Name), status.Add));
+        if (!SerilogSection.HasSinks(configuration))
+            loggerConfiguration.WriteTo.Console(formatProvider: CultureInfo.CurrentCulture);
+
+        var logger = loggerConfiguration.CreateLogger();
+        foreach (var line in status)
+            logger.ForContext(Serilog.Core.Constants.SourceContextPropertyName, "Gatewayz.Logging").Information(line);
+        Log.Logger = logger;
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSerilogRespectingFilters(logger, dispose: true);
+        builder.Services.AddSingleton<IHostedService>(new ShutdownFlush(options.ShutdownTimeout));
+        return builder;
+    }
+}

@@ -1,0 +1,15 @@
+using Gatewayz.Logging.Sinks;
+using Microsoft.Extensions.Hosting;
+
+namespace Gatewayz.Logging.Hosting;
+
+/// <summary>
+/// Flushes pending Sentry events when the host stops, within the configured timeout. Registered
+/// first, it is stopped last, after the services that may still log while stopping.
+/// </summary>
+sealed class ShutdownFlush(TimeSpan timeout) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => LiveSinks.FlushAllAsync(timeout);
+}

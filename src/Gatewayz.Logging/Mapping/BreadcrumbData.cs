@@ -1,0 +1,48 @@
+using System.Collections;
+using System.Diagnostics.CodeAnalysis;
+using Serilog.Events;
+
+namespace Gatewayz.Logging.Mapping;
+
+/// <summary>
+/// A breadcrumb's data: the log event's properties as text, rendered only when an event that carries
+/// the breadcrumb is serialized. Most breadcrumbs are never sent, so the logging thread pays for a
+/// snapshot of references, not for formatting.
+/// </summary>
+sealed class BreadcrumbData(KeyValuePair<string, LogEventPropertyValue>[] properties) : IReadOnlyDictionary<string, string>
+{
+    Dictionary<string, string>? _rendered;
+
+    Dictionary<string, string> Rendered => Volatile.Read(ref _rendered) ?? Render();
+
+    Dictionary<string, string> Render()
+    {
+        var rendered = new Dictionary<string, string>(properties.Length, StringComparer.Ordinal);
+        var budget = SentryLimits.BreadcrumbDataBytes;
+        var cut = 0;
+        foreach (var (name, value) in properties)
+        {
+            var text = ScalarText.Format(value, SentryLimits.BreadcrumbValueLength);
+            if (budget - text.Length - name.Length < 0)
+            {
+                cut++;
+                continue;
+            }
+            budget -= text.Length + name.Length;
+            rendered[TextCut.WithEllipsis(TextCut.RepairSurrogates(name), SentryLimits.FieldNameLength)] = TextCut.RepairSurrogates(text);
+        }
+        if (cut > 0)
+            rendered["_truncated"] = $"{cut} more fields cut at the size limit";
+
+        return Interlocked.CompareExchange(ref _rendered, rendered, null) ?? rendered;
+    }
+
+    public string this[string key] => Rendered[key];
+    public IEnumerable<string> Keys => Rendered.Keys;
+    public IEnumerable<string> Values => Rendered.Values;
+    public int Count => Rendered.Count;
+    public bool ContainsKey(string key) => Rendered.ContainsKey(key);
+    public bool TryGetValue(string key, [MaybeNullWhen(false)] out string value) => Rendered.TryGetValue(key, out value);
+    public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => Rendered.GetEnumerator();
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}

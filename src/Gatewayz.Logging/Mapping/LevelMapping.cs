@@ -1,0 +1,29 @@
+using Sentry;
+using Serilog.Events;
+
+namespace Gatewayz.Logging.Mapping;
+
+/// <summary>
+/// Serilog levels to Sentry's five wire levels. Verbose has no Sentry counterpart and shares
+/// <c>debug</c>; MEL's Critical arrives here as <see cref="LogEventLevel.Fatal"/>.
+/// </summary>
+static class LevelMapping
+{
+    public static SentryLevel ToSentryLevel(LogEventLevel level) => level switch
+    {
+        LogEventLevel.Verbose or LogEventLevel.Debug => SentryLevel.Debug,
+        LogEventLevel.Information => SentryLevel.Info,
+        LogEventLevel.Warning => SentryLevel.Warning,
+        LogEventLevel.Error => SentryLevel.Error,
+        _ => SentryLevel.Fatal,
+    };
+
+    public static BreadcrumbLevel ToBreadcrumbLevel(LogEventLevel level) => level switch
+    {
+        LogEventLevel.Verbose or LogEventLevel.Debug => BreadcrumbLevel.Debug,
+        LogEventLevel.Information => BreadcrumbLevel.Info,
+        LogEventLevel.Warning => BreadcrumbLevel.Warning,
+        LogEventLevel.Error => BreadcrumbLevel.Error,
+        _ => BreadcrumbLevel.Fatal,
+    };
+}

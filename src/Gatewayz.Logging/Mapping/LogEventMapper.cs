@@ -1,0 +1,139 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using Sentry;
+using Serilog.Debugging;
+using Serilog.Events;
+
+namespace Gatewayz.Logging.Mapping;
+
+/// <summary>
+/// The contract, in one place: what a log event becomes in Sentry.
+/// <list type="bullet">
+/// <item>level: Verbose/Debug → debug, Information → info, Warning → warning, Error → error, Fatal → fatal;</item>
+/// <item>message: the template as <c>message</c>, the rendered text as <c>formatted</c>;</item>
+/// <item><c>SourceContext</c> → <c>logger</c>; <c>user_id</c> → <c>user.id</c>;</item>
+/// <item>scalar properties on the tag list, and explicit <c>SentryTags</c> → tags, made valid for Sentry;</item>
+/// <item>structured properties → a context of the same name;</item>
+/// <item>every other property → the <c>log</c> context, so nothing logged is silently dropped.</item>
+/// </list>
+/// Pure apart from the <see cref="SentryEvent"/> it fills: no hub, no scope, no global state.
+/// </summary>
+sealed class LogEventMapper(FrozenSet<string> tagProperties)
+{
+    static readonly string Version = typeof(LogEventMapper).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    public void Apply(LogEvent logEvent, SentryEvent sentryEvent)
+    {
+        sentryEvent.Level = LevelMapping.ToSentryLevel(logEvent.Level);
+        sentryEvent.Message = new SentryMessage
+        {
+            Message = TextCut.WithCount(logEvent.MessageTemplate.Text, SentryLimits.MessageLength),
+            Formatted = TextCut.WithCount(MessageRenderer.Render(logEvent), SentryLimits.MessageLength),
+        };
+        sentryEvent.Sdk.AddIntegration("Gatewayz.Logging");
+        sentryEvent.Sdk.AddPackage("nuget:Gatewayz.Logging", Version);
+
+        var logFields = new List<KeyValuePair<string, LogEventPropertyValue>>();
+        var contexts = new List<KeyValuePair<string, LogEventPropertyValue>>();
+        LogEventPropertyValue? explicitTags = null;
+        var tags = new TagBudget(sentryEvent);
+
+        foreach (var property in logEvent.Properties)
+        {
+            var (name, value) = property;
+            switch (name)
+            {
+                case PropertyNames.SourceContext when value is ScalarValue { Value: string source }:
+                    sentryEvent.Logger = LoggerNameRule.Shorten(source);
+                    if (!ReferenceEquals(sentryEvent.Logger, source))
+                        logFields.Add(property);
+                    continue;
+                case PropertyNames.UserId when value is ScalarValue { Value: not null } user:
+                    sentryEvent.User = new SentryUser { Id = ScalarText.Format(user.Value) };
+                    continue;
+                case PropertyNames.EventId:
+                    logFields.Add(property);
+                    continue;
+                case PropertyNames.SentryTags when value is DictionaryValue or StructureValue:
+                    explicitTags = value;
+                    continue;
+            }
+
+            switch (value)
+            {
+                case ScalarValue { Value: not null } scalar when tagProperties.Contains(name):
+                    if (!tags.Set(name, ScalarText.Format(scalar.Value)!))
+                        logFields.Add(property);
+                    break;
+                case StructureValue or DictionaryValue:
+                    contexts.Add(property);
+                    break;
+                default:
+                    logFields.Add(property);
+                    break;
+            }
+        }
+
+        if (explicitTags is not null)
+        {
+            foreach (var (name, value) in ExplicitTagFields(explicitTags))
+                tags.Set(name, value is ScalarValue s ? ScalarText.Format(s.Value) ?? "null" : ScalarText.Format(value, SentryLimits.TagValueLength));
+        }
+
+        var contextBytes = 0;
+        var contextsCut = 0;
+        foreach (var (name, value) in contexts)
+        {
+            var json = new JsonFragment(BoundedJson.WriteContext(value, SentryLimits.ContextBytes, SentryLimits.ContextDepth));
+            if (contextBytes + json.Length > SentryLimits.AllContextsBytes)
+            {
+                contextsCut++;
+                continue;
+            }
+            contextBytes += json.Length;
+            sentryEvent.Contexts[ContextNameRule.ForProperty(name)] = json;
+        }
+
+        if (contextsCut > 0)
+        {
+            SelfLog.WriteLine("Gatewayz.Logging: {0} contexts of an event were cut to keep it under Sentry's size limit", contextsCut);
+            logFields.Add(Marker("_truncated_contexts", $"{contextsCut.ToString(CultureInfo.InvariantCulture)} contexts cut at the event size limit"));
+        }
+        if (tags.Dropped > 0)
+            logFields.Add(Marker("_truncated_tags", $"{tags.Dropped.ToString(CultureInfo.InvariantCulture)} tags cut at the limit of {SentryLimits.MaxTags.ToString(CultureInfo.InvariantCulture)}"));
+
+        if (logFields.Count > 0)
+            sentryEvent.Contexts[ContextNameRule.LogContext] = new JsonFragment(BoundedJson.WriteObject(logFields, SentryLimits.ContextBytes, SentryLimits.ContextDepth));
+    }
+
+    static IEnumerable<KeyValuePair<string, LogEventPropertyValue>> ExplicitTagFields(LogEventPropertyValue value) => value switch
+    {
+        StructureValue structure => structure.Properties.Select(p => new KeyValuePair<string, LogEventPropertyValue>(p.Name, p.Value)),
+        DictionaryValue dictionary => dictionary.Elements.Select(e => new KeyValuePair<string, LogEventPropertyValue>(ScalarText.Format(e.Key.Value) ?? "", e.Value)),
+        _ => [],
+    };
+
+    static KeyValuePair<string, LogEventPropertyValue> Marker(string name, string text) => new(name, new ScalarValue(text));
+
+    /// <summary>Sets tags through <see cref="TagRule"/>, within <see cref="SentryLimits.MaxTags"/>.</summary>
+    sealed class TagBudget(SentryEvent sentryEvent)
+    {
+        public int Dropped { get; private set; }
+
+        /// <summary>True when the tag carries the value unchanged; false when it was altered or not set.</summary>
+        public bool Set(string name, string value)
+        {
+            var key = TagRule.Key(name);
+            if (key is null)
+                return false;
+            if (sentryEvent.Tags.Count >= SentryLimits.MaxTags && !sentryEvent.Tags.ContainsKey(key))
+            {
+                Dropped++;
+                return false;
+            }
+            var valid = TagRule.Value(value);
+            sentryEvent.SetTag(key, valid);
+            return ReferenceEquals(valid, value) || valid == value;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace Gatewayz.Logging.Mapping;
+
+/// <summary>Log event properties that the mapping reads for a purpose of their own.</summary>
+static class PropertyNames
+{
+    /// <summary>Serilog's logger name; becomes the event's <c>logger</c> and a breadcrumb's category.</summary>
+    public const string SourceContext = "SourceContext";
+
+    /// <summary>Becomes the event's <c>user.id</c>.</summary>
+    public const string UserId = "user_id";
+
+    /// <summary>MEL's <c>EventId</c>, a structure of <c>Id</c> and <c>Name</c>; kept in the <c>log</c> context.</summary>
+    public const string EventId = "EventId";
+
+    /// <summary>Tags requested explicitly (by <c>ErrorContext.PushTag</c> or a capture helper), whatever the tag list says.</summary>
+    public const string SentryTags = "SentryTags";
+
+    /// <summary>Where Serilog.Extensions.Logging puts MEL scopes that are not property bags.</summary>
+    public const string Scope = "Scope";
+}

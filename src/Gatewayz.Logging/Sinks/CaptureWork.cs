@@ -1,0 +1,11 @@
+using Sentry;
+using Serilog.Events;
+
+namespace Gatewayz.Logging.Sinks;
+
+/// <summary>
+/// What the logging thread hands to the background worker: the log event, the Sentry event already
+/// holding its id and timestamp, and a copy of the Sentry scope as it was at the moment of the call
+/// (request, user, breadcrumbs, trace), and the id of the thread that logged.
+/// </summary>
+sealed record CaptureWork(LogEvent LogEvent, SentryEvent SentryEvent, Scope? Scope, int ThreadId);

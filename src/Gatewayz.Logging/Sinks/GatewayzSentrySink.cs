@@ -1,0 +1,149 @@
+using Gatewayz.Logging.Configuration;
+using Gatewayz.Logging.Mapping;
+using Sentry;
+using Serilog.Core;
+using Serilog.Debugging;
+using Serilog.Events;
+
+namespace Gatewayz.Logging.Sinks;
+
+/// <summary>
+/// Decides what becomes of a log event in Sentry: an event, a breadcrumb, or nothing. The logging
+/// thread does only what belongs to the moment of the call (the decision, the event's id and
+/// timestamp, a copy of the Sentry scope); <see cref="LogEventMapper"/> and the SDK's exception
+/// processing run on the background worker. Never throws into the app: failures go to SelfLog.
+/// </summary>
+sealed class GatewayzSentrySink : ILogEventSink, IDisposable
+{
+    /// <summary>
+    /// Well under the SDK's default queue of 30, so that a burst from a few sinks at once does not
+    /// overflow an SDK initialised elsewhere.
+    /// </summary>
+    const int ForeignQueueBatch = 10;
+    static readonly TimeSpan DrainTimeout = TimeSpan.FromMilliseconds(250);
+
+    readonly SentryHubLease _lease;
+    readonly IHub _hub;
+    readonly LogEventMapper _mapper;
+    readonly CaptureWorker _worker;
+    readonly LogEventLevel _eventLevel;
+    readonly LogEventLevel _breadcrumbLevel;
+    readonly double? _sampleRate;
+    readonly TimeSpan _shutdownTimeout;
+    readonly string? _environment;
+    readonly string? _release;
+    int _disposed;
+
+    public GatewayzSentrySink(SentrySettings settings, Action<string>? reportStatus = null)
+    {
+        _lease = SentryHubLease.Acquire(settings);
+        _hub = _lease.Hub;
+        _mapper = new LogEventMapper(settings.TagProperties);
+        _eventLevel = settings.MinimumEventLevel;
+        _breadcrumbLevel = settings.MinimumBreadcrumbLevel;
+        _sampleRate = settings.SampleRate is < 1 ? settings.SampleRate : null;
+        _shutdownTimeout = settings.ShutdownTimeout;
+        // An SDK this sink initialised applies them itself; one initialised elsewhere gets them per event.
+        _environment = _lease.InitialisedSdk ? null : settings.ExplicitEnvironment;
+        _release = _lease.InitialisedSdk ? null : settings.Release;
+        _worker = _lease.InitialisedSdk
+            ? new CaptureWorker(settings.MaxQueueItems, Send)
+            : new CaptureWorker(settings.MaxQueueItems, Send, () => _hub.FlushAsync(DrainTimeout), ForeignQueueBatch);
+        LiveSinks.Add(this);
+
+        if (settings.OffReason is { } reason)
+            (reportStatus ?? StartupStatus.WriteToStandardError)(StartupStatus.OffMessage(reason));
+    }
+
+    public IHub Hub => _hub;
+
+    public void Emit(LogEvent logEvent)
+    {
+        if (SinkGuard.IsActive || logEvent is null || IsFromSentrySdk(logEvent))
+            return;
+
+        SinkGuard.Enter();
+        try
+        {
+            if (logEvent.Level >= _eventLevel)
+                Capture(logEvent);
+            else if (logEvent.Level >= _breadcrumbLevel && _hub.IsEnabled)
+                _hub.ConfigureScope(static (scope, crumb) => scope.AddBreadcrumb(crumb), BreadcrumbMapper.ToBreadcrumb(logEvent));
+        }
+        catch (Exception ex)
+        {
+            SelfLog.WriteLine("Gatewayz.Logging: failed to capture a log event: {0}", ex);
+        }
+        finally
+        {
+            SinkGuard.Exit();
+        }
+    }
+
+    /// <summary>Queues the event for the background worker; returns its id, or empty when it will not be sent.</summary>
+    SentryId Capture(LogEvent logEvent)
+    {
+        if (!_hub.IsEnabled || Volatile.Read(ref _disposed) != 0)
+            return SentryId.Empty;
+        if (_sampleRate is { } rate && Random.Shared.NextDouble() >= rate)
+            return SentryId.Empty;
+
+        var sentryEvent = new SentryEvent(logEvent.Exception);
+        var thread = Thread.CurrentThread;
+        // The thread that logged, not the worker's: this also keeps the SDK from attaching the worker's stack.
+        sentryEvent.SentryThreads = [new SentryThread { Current = true, Id = thread.ManagedThreadId, Name = thread.Name }];
+
+        return _worker.TryEnqueue(new CaptureWork(logEvent, sentryEvent, ScopeSnapshot.Take(_hub), thread.ManagedThreadId))
+            ? sentryEvent.EventId
+            : SentryId.Empty;
+    }
+
+    void Send(CaptureWork work)
+    {
+        _mapper.Apply(work.LogEvent, work.SentryEvent);
+        if (_environment is not null)
+            work.SentryEvent.Environment = _environment;
+        if (_release is not null)
+            work.SentryEvent.Release = _release;
+        work.Scope?.AddEventProcessor(new LoggingThreadProcessor(work.ThreadId));
+        _hub.CaptureEvent(work.SentryEvent, work.Scope, EventMarker.Create());
+    }
+
+    /// <summary>Waits for pending events to reach the SDK, then for the SDK to send them.</summary>
+    public async Task<bool> FlushAsync(TimeSpan timeout)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var drained = await _worker.FlushAsync(timeout).ConfigureAwait(false);
+        var remaining = timeout - clock.Elapsed;
+        if (remaining > TimeSpan.Zero && _hub.IsEnabled)
+            await _hub.FlushAsync(remaining).ConfigureAwait(false);
+        return drained;
+    }
+
+    static bool IsFromSentrySdk(LogEvent logEvent) =>
+        logEvent.Properties.TryGetValue(Mapping.PropertyNames.SourceContext, out var value)
+        && value is ScalarValue { Value: string source }
+        && source.StartsWith("Sentry", StringComparison.Ordinal)
+        && (source.Length == 6 || source[6] == '.');
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            return;
+
+        LiveSinks.Remove(this);
+        try
+        {
+            _worker.Dispose();
+            FlushAsync(_shutdownTimeout).GetAwaiter().GetResult();
+        }
+        catch (Exception ex)
+        {
+            SelfLog.WriteLine("Gatewayz.Logging: failed to flush pending events at shutdown: {0}", ex);
+        }
+        finally
+        {
+            _lease.Dispose();
+        }
+    }
+}

@@ -1,0 +1,31 @@
+namespace Gatewayz.Logging.Sinks;
+
+/// <summary>
+/// The sinks alive in the process, so that host shutdown and the testing kit can wait for every
+/// pending event, including those of sinks created from appsettings.json.
+/// </summary>
+static class LiveSinks
+{
+    static readonly object Gate = new();
+    static GatewayzSentrySink[] s_sinks = [];
+
+    public static void Add(GatewayzSentrySink sink)
+    {
+        lock (Gate)
+            s_sinks = [.. s_sinks, sink];
+    }
+
+    public static void Remove(GatewayzSentrySink sink)
+    {
+        lock (Gate)
+            s_sinks = s_sinks.Where(s => !ReferenceEquals(s, sink)).ToArray();
+    }
+
+    /// <summary>Waits for every live sink's pending events to reach the SDK and the SDK to send them.</summary>
+    public static async Task<bool> FlushAllAsync(TimeSpan timeout)
+    {
+        var sinks = Volatile.Read(ref s_sinks);
+        var results = await Task.WhenAll(sinks.Select(s => s.FlushAsync(timeout))).ConfigureAwait(false);
+        return results.All(r => r);
+    }
+}

@@ -1,0 +1,18 @@
+using System.Runtime.CompilerServices;
+using Sentry;
+
+namespace Gatewayz.Logging.Sinks;
+
+/// <summary>
+/// Copies the current Sentry scope on the logging thread, so that the event sent later from the
+/// background carries the request, user, breadcrumbs and trace of the moment it was logged.
+/// </summary>
+static class ScopeSnapshot
+{
+    public static Scope? Take(IHub hub)
+    {
+        var box = new StrongBox<Scope?>();
+        hub.ConfigureScope(static (scope, target) => target.Value = scope.Clone(), box);
+        return box.Value;
+    }
+}

@@ -1,0 +1,356 @@
+using Gatewayz.Logging.Testing;
+using Gatewayz.Logging.Tests.Support;
+using Serilog;
+using Serilog.Context;
+using Serilog.Events;
+
+namespace Gatewayz.Logging.Tests;
+
+/// <summary>Every row of the README's mapping table, asserted on the serialized envelope.</summary>
+[Collection(SentrySdkCollection.Name)]
+public sealed class MappingTests
+{
+    [Theory]
+    [InlineData(LogEventLevel.Verbose, "debug")]
+    [InlineData(LogEventLevel.Debug, "debug")]
+    [InlineData(LogEventLevel.Information, "info")]
+    [InlineData(LogEventLevel.Warning, "warning")]
+    [InlineData(LogEventLevel.Error, "error")]
+    [InlineData(LogEventLevel.Fatal, "fatal")]
+    public void Event_level_is_mapped(LogEventLevel level, string expected)
+    {
+        using var sentry = SentryCapture.Start();
+        var logger = sentry.CreateSerilogLogger(o => o.MinimumEventLevel = LogEventLevel.Verbose);
+
+        logger.Write(level, "Something happened");
+
+        Assert.Equal(expected, sentry.Events.Single().Level);
+    }
+
+    [Theory]
+    [InlineData(LogEventLevel.Verbose, "debug")]
+    [InlineData(LogEventLevel.Debug, "debug")]
+    [InlineData(LogEventLevel.Information, null)]
+    [InlineData(LogEventLevel.Warning, "warning")]
+    [InlineData(LogEventLevel.Error, "error")]
+    public void Breadcrumb_level_is_mapped(LogEventLevel level, string? expected)
+    {
+        using var sentry = SentryCapture.Start();
+        var logger = sentry.CreateSerilogLogger(o =>
+        {
+            o.MinimumBreadcrumbLevel = LogEventLevel.Verbose;
+            o.MinimumEventLevel = LogEventLevel.Fatal;
+        });
+
+        logger.Write(level, "Step {step}", 1);
+        logger.Fatal("Then it failed");
+
+        var crumb = sentry.Events.Single().Breadcrumbs.Single();
+        Assert.Equal("Step 1", crumb.Message);
+        Assert.Equal(expected, crumb.Level); // Sentry omits "info", its default.
+    }
+
+    [Fact]
+    public void Default_thresholds_send_errors_as_events_and_keep_information_and_warnings_as_breadcrumbs()
+    {
+        using var sentry = SentryCapture.Start();
+        var logger = sentry.CreateSerilogLogger();
+
+        logger.Debug("Too fine to keep");
+        logger.Information("Routing to {provider}", "openrouter");
+        logger.Warning("Slow response from {provider}", "openrouter");
+        logger.Error("Upstream failed");
+
+        var evt = sentry.Events.Single();
+        Assert.Equal("error", evt.Level);
+        Assert.Equal(["Routing to openrouter", "Slow response from openrouter"], evt.Breadcrumbs.Select(b => b.Message));
+    }
+
+    [Fact]
+    public void Breadcrumb_has_logger_as_category_and_properties_as_data()
+    {
+        using var sentry = SentryCapture.Start();
+        var logger = sentry.CreateSerilogLogger().ForContext(Serilog.Core.Constants.SourceContextPropertyName, "Gatewayz.Providers.OpenRouterClient");
+
+        using (LogContext.PushProperty("request_id", "req-42"))
+            logger.Information("Calling {model} with {tokens} tokens", "gpt-4o-mini", 512);
+        logger.Error("Failed");
+
+        var crumb = sentry.Events.Single().Breadcrumbs.Single();
+        Assert.Equal("Gatewayz.Providers.OpenRouterClient", crumb.Category);
+        Assert.Equal("gpt-4o-mini", crumb.Data["model"]);
+        Assert.Equal("512", crumb.Data["tokens"]);
+        Assert.Equal("req-42", crumb.Data["request_id"]);
+        Assert.DoesNotContain("SourceContext", crumb.Data.Keys);
+    }
+
+    [Fact]
+    public void Scalar_properties_on_the_default_tag_list_become_tags()
+    {
+        using var sentry = SentryCapture.Start();
+        var logger = sentry.CreateSerilogLogger();
+
+        using (LogContext.PushProperty("provider", "openrouter"))
+        using (LogContext.PushProperty("operation", "insert"))
+        using (LogContext.PushProperty("table", "users"))
+        using (LogContext.PushProperty("critical", true))
+        using (LogContext.PushProperty("model_id", "openai/gpt-4o"))
+        using (LogContext.PushProperty("region", "eu-west-1"))
+            logger.Error("Failed");
+
+        var evt = sentry.Events.Single();
+        Assert.Equal("openrouter", evt.Tags["provider"]);
+        Assert.Equal("insert", evt.Tags["operation"]);
+        Assert.Equal("users", evt.Tags["table"]);
+        Assert.Equal("true", evt.Tags["critical"]);
+        Assert.Equal("openai/gpt-4o", evt.Tags["model_id"]);
+        Assert.False(evt.Tags.ContainsKey("region"));
+        Assert.Equal("eu-west-1", evt.Contexts["log"]["region"]);
+        Assert.False(evt.Contexts["log"].ContainsKey("provider"));
+    }
+
+    [Fact]
+    public void Tag_list_can_be_extended_or_replaced_from_code()
+    {
+        using var sentry = SentryCapture.Start();
+        var extended = sentry.CreateSerilogLogger(o => o.TagProperties.Add("region"));
+        var replaced = sentry.CreateSerilogLogger(o =>
+        {
+            o.TagProperties.Clear();
+            o.TagProperties.Add("region");
+        });
+
+        using (LogContext.PushProperty("provider", "openrouter"))
+        using (LogContext.PushProperty("region", "eu-west-1"))
+        {
+            extended.Error("Extended");
+            replaced.Error("Replaced");
+        }
+
+        var events = sentry.Events;
+        var first = events.Single(e => e.Message == "Extended");
+        var second = events.Single(e => e.Message == "Replaced");
+        Assert.Equal("eu-west-1", first.Tags["region"]);
+        Assert.Equal("openrouter", first.Tags["provider"]);
+        Assert.Equal("eu-west-1", second.Tags["region"]);
+        Assert.False(second.Tags.ContainsKey("provider"));
+        Assert.Equal("openrouter", second.Contexts["log"]["provider"]);
+    }
+
+    [Fact]
+    public void Structured_properties_become_contexts_with_json_types_kept()
+    {
+        using var sentry = SentryCapture.Start();
+        var logger = sentry.CreateSerilogLogger();
+        var when = new DateTime(2026, 11, 24, 9, 30, 0, DateTimeKind.Utc);
+        var id = Guid.Parse("5f0c1d6e-2b1a-4c1e-9c0a-7d2f3e4b5a69");
+
+        using (LogContext.PushProperty("payment", new
+        {
+            amount = 12.50m,
+            big = 79228162514264337593543950335m,
+            attempts = 3,
+            ratio = 0.25,
+            captured = false,
+            at = when,
+            id,
+            day = DayOfWeek.Monday,
+            note = (string?)null,
+            items = new[] { 1, 2 },
+            card = new { brand = "visa" },
+        }, destructureObjects: true))
+        {
+            logger.Error("Checkout failed");
+        }
+
+        var evt = sentry.Events.Single();
+        var payment = evt.Contexts["payment"];
+        Assert.Equal(12.50m, payment["amount"]);
+        Assert.Equal(79228162514264337593543950335m, payment["big"]);
+        Assert.Equal(3L, payment["attempts"]);
+        Assert.Equal(0.25m, payment["ratio"]);
+        Assert.Equal(false, payment["captured"]);
+        Assert.Equal("2026-11-24T09:30:00.0000000Z", payment["at"]);
+        Assert.Equal("5f0c1d6e-2b1a-4c1e-9c0a-7d2f3e4b5a69", payment["id"]);
+        Assert.Equal("Monday", payment["day"]);
+        Assert.True(payment.ContainsKey("note"));
+        Assert.Null(payment["note"]);
+        Assert.Equal(new object[] { 1L, 2L }, (object?[])payment["items"]!);
+        Assert.Equal("visa", ((IReadOnlyDictionary<string, object?>)payment["card"]!)["brand"]);
+
+        // Numbers are JSON numbers, not strings.
+        var raw = evt.Json.GetProperty("contexts").GetProperty("payment");
+        Assert.Equal(System.Text.Json.JsonValueKind.Number, raw.GetProperty("amount").ValueKind);
+        Assert.Equal("12.50", raw.GetProperty("amount").GetRawText());
+    }
+
+    [Fact]
+    public void Dictionary_property_becomes_a_context()
+    {
+        using var sentry = SentryCapture.Start();
+        var logger = sentry.CreateSerilogLogger();
+
+        logger.Error("Cache read failed {cache}", new Dictionary<string, object> { ["cache_type"] = "redis", ["key"] = "user:42", ["ttl"] = 30 });
+
+        var cache = sentry.Events.Single().Contexts["cache"];
+        Assert.Equal("redis", cache["cache_type"]);
+        Assert.Equal(30L, cache["ttl"]);
+    }
+
+    [Fact]
+    public void A_context_name_Sentry_reserves_lands_under_a_prefixed_name_and_leaves_the_sdk_data_alone()
+    {
+        using var sentry = SentryCapture.Start();
+        var logger = sentry.CreateSerilogLogger();
+
+        logger.Error("Failed {@os} {@trace}", new { name = "my-os" }, new { id = 7 });
+
+        var evt = sentry.Events.Single();
+        Assert.Equal("my-os", evt.Contexts["log_os"]["name"]);
+        Assert.Equal(7L, evt.Contexts["log_trace"]["id"]);
+        Assert.Equal("os", evt.Contexts["os"]["type"]);
+        Assert.NotEqual("my-os", evt.Contexts["os"].GetValueOrDefault("name"));
+        Assert.Equal("trace", evt.Contexts["trace"]["type"]);
+    }
+
+    [Fact]
+    public void A_type_field_inside_a_context_is_moved_aside()
+    {
+        using var sentry = SentryCapture.Start();
+        var logger = sentry.CreateSerilogLogger();
+
+        logger.Error("Failed {@cache}", new { type = "redis", key = "k" });
+
+        var cache = sentry.Events.Single().Contexts["cache"];
+        Assert.False(cache.ContainsKey("type"));
+        Assert.Equal("redis", cache["log_type"]);
+    }
+
+    [Fact]
+    public void Every_other_property_lands_in_the_log_context()
+    {
+        using var sentry = SentryCapture.Start();
+        var logger = sentry.CreateSerilogLogger();
+
+        using (LogContext.PushProperty("attempt", 2))
+        using (LogContext.PushProperty("models", new[] { "gpt-4o", "claude-3.5-sonnet" }))
+            logger.Error("Request {request_id} failed after {elapsed_ms} ms", "req-1", 1532.5);
+
+        var log = sentry.Events.Single().Contexts["log"];
+        Assert.Equal(2L, log["attempt"]);
+        Assert.Equal("req-1", log["request_id"]);
+        Assert.Equal(1532.5m, log["elapsed_ms"]);
+        Assert.Equal(new object[] { "gpt-4o", "claude-3.5-sonnet" }, (object?[])log["models"]!);
+    }
+
+    [Fact]
+    public void Message_template_and_rendered_text_are_both_sent()
+    {
+        using var sentry = SentryCapture.Start();
+        var logger = sentry.CreateSerilogLogger();
+
+        logger.Error("Provider {provider} returned {status} after {ms} ms", "openrouter", 502, 1200);
+
+        var evt = sentry.Events.Single();
+        Assert.Equal("Provider {provider} returned {status} after {ms} ms", evt.Message);
+        Assert.Equal("Provider openrouter returned 502 after 1200 ms", evt.Formatted);
+    }
+
+    [Fact]
+    public void Source_context_becomes_the_logger()
+    {
+        using var sentry = SentryCapture.Start();
+        var logger = sentry.CreateSerilogLogger().ForContext<MappingTests>();
+
+        logger.Error("Failed");
+
+        var evt = sentry.Events.Single();
+        Assert.Equal(typeof(MappingTests).FullName, evt.Logger);
+        Assert.False(evt.Contexts.TryGetValue("log", out var log) && log.ContainsKey("SourceContext"));
+    }
+
+    [Fact]
+    public void A_logger_name_over_64_characters_keeps_its_end_and_the_full_name_stays_in_the_log_context()
+    {
+        using var sentry = SentryCapture.Start();
+        const string name = "Gatewayz.Inference.Providers.Routing.Resilience.Policies.OpenRouterRetryingChatCompletionClient";
+        var logger = sentry.CreateSerilogLogger().ForContext(Serilog.Core.Constants.SourceContextPropertyName, name);
+
+        logger.Error("Failed");
+
+        var evt = sentry.Events.Single();
+        Assert.True(evt.Logger!.Length <= 64, evt.Logger);
+        Assert.EndsWith("OpenRouterRetryingChatCompletionClient", evt.Logger);
+        Assert.StartsWith("…", evt.Logger);
+        Assert.Equal(name, evt.Contexts["log"]["SourceContext"]);
+    }
+
+    [Fact]
+    public void A_user_id_property_becomes_the_event_user()
+    {
+        using var sentry = SentryCapture.Start();
+        var logger = sentry.CreateSerilogLogger();
+
+        using (LogContext.PushProperty("user_id", 4217))
+            logger.Error("Credits deduction failed");
+
+        var evt = sentry.Events.Single();
+        Assert.Equal("4217", evt.User?.Id);
+        Assert.False(evt.Contexts.TryGetValue("log", out var log) && log.ContainsKey("user_id"));
+    }
+
+    [Fact]
+    public void The_exception_is_sent_whole_with_inner_exceptions_and_stack_trace_and_marked_handled()
+    {
+        using var sentry = SentryCapture.Start();
+        var logger = sentry.CreateSerilogLogger();
+        var exception = Throw.Caught(() => new InvalidOperationException("Provider call failed",
+            Throw.Caught(() => new HttpRequestException("502 Bad Gateway"))));
+
+        logger.Error(exception, "Request failed");
+
+        var evt = sentry.Events.Single();
+        Assert.Equal(2, evt.Exceptions.Count);
+        Assert.Equal("System.InvalidOperationException", evt.Exception!.Type);
+        Assert.Equal("Provider call failed", evt.Exception.Value);
+        Assert.True(evt.Exception.Handled);
+        Assert.True(evt.Exception.FrameCount > 0);
+        Assert.Equal("System.Net.Http.HttpRequestException", evt.Exceptions[0].Type);
+        Assert.Equal("502 Bad Gateway", evt.Exceptions[0].Value);
+        Assert.True(evt.Exceptions[0].FrameCount > 0);
+    }
+
+    [Fact]
+    public void The_event_names_the_thread_that_logged_it()
+    {
+        using var sentry = SentryCapture.Start();
+        var logger = sentry.CreateSerilogLogger();
+        var threadId = Environment.CurrentManagedThreadId;
+
+        logger.Error(Throw.Caught(() => new InvalidOperationException("x")), "Failed");
+
+        var evt = sentry.Events.Single();
+        var thread = evt.Json.GetProperty("threads").GetProperty("values")[0];
+        Assert.Equal(threadId, thread.GetProperty("id").GetInt32());
+        Assert.True(thread.GetProperty("current").GetBoolean());
+        var exception = evt.Json.GetProperty("exception").GetProperty("values")[0];
+        Assert.Equal(threadId, exception.GetProperty("thread_id").GetInt32());
+        Assert.False(thread.TryGetProperty("stacktrace", out _));
+    }
+
+    [Fact]
+    public void The_event_id_and_timestamp_are_those_of_the_moment_of_the_call()
+    {
+        using var sentry = SentryCapture.Start();
+        var logger = sentry.CreateSerilogLogger();
+
+        var before = DateTimeOffset.UtcNow;
+        logger.Error("Failed");
+        var after = DateTimeOffset.UtcNow;
+
+        var evt = sentry.Events.Single();
+        var timestamp = DateTimeOffset.Parse(evt.Json.GetProperty("timestamp").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(timestamp, before, after);
+        Assert.NotEqual(Sentry.SentryId.Empty, evt.EventId);
+    }
+}

@@ -1,0 +1,139 @@
+using Gatewayz.Logging.Testing;
+using Gatewayz.Logging.Tests.Support;
+using Microsoft.Extensions.Logging;
+using Serilog.Context;
+
+namespace Gatewayz.Logging.Tests;
+
+/// <summary>ILogger&lt;T&gt; with Serilog as the provider behaves exactly like Serilog.</summary>
+[Collection(SentrySdkCollection.Name)]
+public sealed class MelTests
+{
+    sealed class ChatService;
+
+    public static TheoryData<string> ScopeKinds => ["dictionary-object", "dictionary-string", "key-value-list", "message-template", "tuple"];
+
+    static IDisposable? BeginScope(Microsoft.Extensions.Logging.ILogger logger, string kind) => kind switch
+    {
+        "dictionary-object" => logger.BeginScope(new Dictionary<string, object> { ["provider"] = "openrouter", ["table"] = "users", ["attempt"] = 2 }),
+        "dictionary-string" => logger.BeginScope(new Dictionary<string, string> { ["provider"] = "openrouter", ["table"] = "users", ["attempt"] = "2" }),
+        "key-value-list" => logger.BeginScope(new List<KeyValuePair<string, object>> { new("provider", "openrouter"), new("table", "users"), new("attempt", 2) }),
+        "message-template" => logger.BeginScope("Routing {provider} to {table} attempt {attempt}", "openrouter", "users", 2),
+        "tuple" => logger.BeginScope(("provider", (object)"openrouter")),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    [Theory]
+    [MemberData(nameof(ScopeKinds))]
+    public void BeginScope_contributes_the_same_tags_and_contexts_as_LogContext(string kind)
+    {
+        using var sentry = SentryCapture.Start();
+        var serilog = sentry.CreateSerilogLogger();
+        var mel = sentry.CreateLoggerFactory().CreateLogger("Gatewayz.Chat");
+
+        using (LogContext.PushProperty("provider", "openrouter"))
+        using (LogContext.PushProperty("table", "users"))
+        using (LogContext.PushProperty("attempt", kind == "dictionary-string" ? "2" : 2))
+            serilog.ForContext(Serilog.Core.Constants.SourceContextPropertyName, "Gatewayz.Chat").Error("Upstream failed {via}", "serilog");
+
+        using (BeginScope(mel, kind))
+            mel.LogError("Upstream failed {via}", "mel");
+
+        var events = sentry.Events;
+        Assert.Equal(2, events.Count);
+        var fromSerilog = events.Single(e => e.Formatted == "Upstream failed serilog");
+        var fromMel = events.Single(e => e.Formatted == "Upstream failed mel");
+        Assert.Equal(fromSerilog.Message, fromMel.Message);
+
+        Assert.Equal("openrouter", fromMel.Tags["provider"]);
+        Assert.Equal(fromSerilog.Level, fromMel.Level);
+        Assert.Equal(fromSerilog.Logger, fromMel.Logger);
+        if (kind == "tuple")
+            return;
+
+        Assert.Equal(fromSerilog.Tags, fromMel.Tags);
+        var serilogLog = fromSerilog.Contexts["log"];
+        var melLog = fromMel.Contexts["log"];
+        Assert.Equal(serilogLog["attempt"], melLog["attempt"]);
+        if (kind == "message-template")
+            Assert.Equal(new object[] { "Routing openrouter to users attempt 2" }, (object?[])melLog["Scope"]!);
+        else
+            Assert.False(melLog.ContainsKey("Scope"));
+    }
+
+    [Fact]
+    public void Nested_string_dictionary_scopes_let_the_inner_value_win()
+    {
+        using var sentry = SentryCapture.Start();
+        var mel = sentry.CreateLoggerFactory().CreateLogger("Gatewayz.Chat");
+
+        using (mel.BeginScope(new Dictionary<string, string> { ["provider"] = "openrouter", ["gateway"] = "main" }))
+        using (mel.BeginScope(new Dictionary<string, string> { ["provider"] = "portkey" }))
+        using (mel.BeginScope("plain text scope"))
+            mel.LogError("Failed");
+
+        var evt = sentry.Events.Single();
+        Assert.Equal("portkey", evt.Tags["provider"]);
+        Assert.Equal("main", evt.Tags["gateway"]);
+        Assert.Equal(new object[] { "plain text scope" }, (object?[])evt.Contexts["log"]["Scope"]!);
+    }
+
+    [Fact]
+    public void Critical_becomes_fatal()
+    {
+        using var sentry = SentryCapture.Start();
+        var mel = sentry.CreateLogger<ChatService>();
+
+        mel.LogCritical(Throw.Caught(() => new InvalidOperationException("Database unreachable")), "All writes failing");
+
+        var evt = sentry.Events.Single();
+        Assert.Equal("fatal", evt.Level);
+        Assert.Equal("Gatewayz.Logging.Tests.MelTests.ChatService", evt.Logger);
+    }
+
+    [Theory]
+    [InlineData(LogLevel.Trace, null)]
+    [InlineData(LogLevel.Debug, null)]
+    [InlineData(LogLevel.Information, "info")]
+    [InlineData(LogLevel.Warning, "warning")]
+    [InlineData(LogLevel.Error, "error")]
+    [InlineData(LogLevel.Critical, "fatal")]
+    public void MEL_levels_map_like_Serilog_levels(LogLevel level, string? expectedEvent)
+    {
+        using var sentry = SentryCapture.Start();
+        var mel = sentry.CreateLoggerFactory(o => o.MinimumEventLevel = Serilog.Events.LogEventLevel.Information).CreateLogger("Gatewayz.Chat");
+
+        mel.Log(level, "Something");
+
+        Assert.Equal(expectedEvent, sentry.Events.SingleOrDefault()?.Level);
+    }
+
+    [Fact]
+    public void EventId_is_kept()
+    {
+        using var sentry = SentryCapture.Start();
+        var mel = sentry.CreateLogger<ChatService>();
+
+        mel.LogError(new EventId(4012, "ProviderTimeout"), "Provider {provider} timed out", "together");
+
+        var evt = sentry.Events.Single();
+        var eventId = (IReadOnlyDictionary<string, object?>)evt.Contexts["log"]["EventId"]!;
+        Assert.Equal(4012L, eventId["Id"]);
+        Assert.Equal("ProviderTimeout", eventId["Name"]);
+        Assert.Equal("together", evt.Tags["provider"]);
+        Assert.Equal("Provider together timed out", evt.Formatted);
+        Assert.Equal("Provider {provider} timed out", evt.Message);
+    }
+
+    [Fact]
+    public void MEL_level_filters_are_respected()
+    {
+        using var sentry = SentryCapture.Start();
+        var factory = sentry.CreateLoggerFactory(configureLogging: b => b.AddFilter("Noisy", LogLevel.Critical));
+
+        factory.CreateLogger("Noisy.Component").LogError("Filtered out by MEL");
+        factory.CreateLogger("Quiet.Component").LogError("Let through");
+
+        Assert.Equal("Let through", sentry.Events.Single().Formatted);
+    }
+}

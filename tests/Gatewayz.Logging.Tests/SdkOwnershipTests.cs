@@ -1,0 +1,222 @@
+using System.Net;
+using System.Net.Sockets;
+using Gatewayz.Logging.Testing;
+using Gatewayz.Logging.Tests.Support;
+using Sentry;
+using Serilog;
+
+namespace Gatewayz.Logging.Tests;
+
+/// <summary>The SDK is taken, not owned: initialised once, only when given a DSN and nothing runs.</summary>
+[Collection(SentrySdkCollection.Name)]
+public sealed class SdkOwnershipTests
+{
+    const string Dsn = "https://public@o0.ingest.sentry.io/42";
+
+    [Fact]
+    public void With_a_dsn_and_no_sdk_running_the_sink_initialises_the_sdk_and_closes_it_when_disposed()
+    {
+        using var env = EnvironmentVariables.Clean();
+        var transport = new RecordingTransport();
+        Assert.False(SentrySdk.IsEnabled);
+
+        using (var logger = new LoggerConfiguration()
+            .WriteTo.GatewayzSentry(o =>
+            {
+                o.Dsn = Dsn;
+                o.Environment = "owned";
+                o.ConfigureSentry = s => s.Transport = transport;
+            })
+            .CreateLogger())
+        {
+            Assert.True(SentrySdk.IsEnabled);
+            logger.Error("Sent through the SDK this sink initialised");
+        }
+
+        Assert.False(SentrySdk.IsEnabled);
+        var evt = transport.Events.Single();
+        Assert.Equal("owned", evt.Environment);
+    }
+
+    [Fact]
+    public void SENTRY_DEBUG_and_SENTRY_TRACES_SAMPLE_RATE_reach_the_sdk_the_sink_initialises()
+    {
+        using var env = EnvironmentVariables.Clean(("SENTRY_DEBUG", "true"), ("SENTRY_TRACES_SAMPLE_RATE", "1"));
+        using var stdout = new StandardOutput();
+        var transport = new RecordingTransport();
+
+        using (new LoggerConfiguration().WriteTo.GatewayzSentry(o =>
+        {
+            o.Dsn = Dsn;
+            o.ConfigureSentry = s => s.Transport = transport;
+        }).CreateLogger())
+        {
+            var transaction = SentrySdk.StartTransaction("checkout", "http.server");
+            Assert.True(transaction.IsSampled);
+            transaction.Finish();
+        }
+
+        Assert.Contains("Debug", stdout.Text, StringComparison.Ordinal);
+        Assert.Contains("Initializing Hub", stdout.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_SENTRY_DEBUG_the_sdk_stays_quiet_and_transactions_are_not_sampled()
+    {
+        using var env = EnvironmentVariables.Clean();
+        using var stdout = new StandardOutput();
+
+        using (new LoggerConfiguration().WriteTo.GatewayzSentry(o =>
+        {
+            o.Dsn = Dsn;
+            o.ConfigureSentry = s => s.Transport = new RecordingTransport();
+        }).CreateLogger())
+        {
+            var transaction = SentrySdk.StartTransaction("checkout", "http.server");
+            Assert.False(transaction.IsSampled);
+        }
+
+        Assert.DoesNotContain("Initializing Hub", stdout.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_sdk_initialised_elsewhere_is_used_and_never_initialised_a_second_time()
+    {
+        using var env = EnvironmentVariables.Clean();
+        using var sentry = SentryCapture.Start();
+
+        using (var logger = new LoggerConfiguration().WriteTo.GatewayzSentry(dsn: Dsn).CreateLogger())
+        using (var second = new LoggerConfiguration().WriteTo.GatewayzSentry(dsn: Dsn).CreateLogger())
+        {
+            logger.Error("First");
+            second.Error("Second");
+        }
+
+        // A second Init would have replaced the recording transport with an HTTP one.
+        Assert.Equal(["First", "Second"], sentry.Events.Select(e => e.Message).Order());
+        Assert.True(SentrySdk.IsEnabled);
+    }
+
+    [Fact]
+    public void Without_a_dsn_exactly_one_line_says_that_Sentry_is_off_and_why_and_the_app_runs_normally()
+    {
+        using var env = EnvironmentVariables.Clean();
+        using var stderr = new StandardError();
+
+        using (var logger = new LoggerConfiguration().WriteTo.GatewayzSentry().CreateLogger())
+        {
+            logger.Error(new InvalidOperationException("still logged"), "Failed");
+            logger.Information("Still fine");
+        }
+
+        var line = Assert.Single(stderr.Lines);
+        Assert.Contains("Sentry is off", line, StringComparison.Ordinal);
+        Assert.Contains("no DSN", line, StringComparison.Ordinal);
+        Assert.False(SentrySdk.IsEnabled);
+    }
+
+    [Theory]
+    [InlineData("false")]
+    [InlineData("0")]
+    [InlineData("NO")]
+    public void SENTRY_ENABLED_false_turns_capture_off_even_with_an_sdk_running(string value)
+    {
+        using var env = EnvironmentVariables.Clean(("SENTRY_ENABLED", value));
+        using var stderr = new StandardError();
+        using var sentry = SentryCapture.Start();
+
+        var logger = sentry.CreateSerilogLogger(o => o.Dsn = Dsn);
+        logger.Error("Not sent");
+
+        Assert.Empty(sentry.Events);
+        var line = Assert.Single(stderr.Lines);
+        Assert.Contains("Sentry is off", line, StringComparison.Ordinal);
+        Assert.Contains("SENTRY_ENABLED", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SENTRY_SPOTLIGHT_alone_sends_events_to_a_local_spotlight_without_any_dsn()
+    {
+        using var spotlight = new EnvelopeListener();
+        using var env = EnvironmentVariables.Clean(("SENTRY_SPOTLIGHT", spotlight.Url));
+
+        using (var logger = new LoggerConfiguration().WriteTo.GatewayzSentry().CreateLogger())
+        {
+            Assert.True(SentrySdk.IsEnabled);
+            logger.Error("Seen in Spotlight");
+        }
+
+        var body = spotlight.WaitForBody(TimeSpan.FromSeconds(10));
+        Assert.NotNull(body);
+        Assert.Contains("Seen in Spotlight", body, StringComparison.Ordinal);
+        Assert.Equal("/stream", spotlight.LastPath);
+        Assert.False(SentrySdk.IsEnabled);
+    }
+
+    /// <summary>A minimal HTTP endpoint on a free loopback port that records the bodies POSTed to it.</summary>
+    sealed class EnvelopeListener : IDisposable
+    {
+        readonly HttpListener _listener = new();
+        readonly SemaphoreSlim _received = new(0);
+        readonly List<string> _bodies = [];
+
+        public EnvelopeListener()
+        {
+            var port = FreePort();
+            Url = $"http://127.0.0.1:{port}/stream";
+            _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+            _listener.Start();
+            _ = Task.Run(LoopAsync);
+        }
+
+        public string Url { get; }
+
+        public string? LastPath { get; private set; }
+
+        public string? WaitForBody(TimeSpan timeout)
+        {
+            if (!_received.Wait(timeout))
+                return null;
+            lock (_bodies)
+                return _bodies[^1];
+        }
+
+        async Task LoopAsync()
+        {
+            while (_listener.IsListening)
+            {
+                HttpListenerContext context;
+                try
+                {
+                    context = await _listener.GetContextAsync();
+                }
+                catch (Exception)
+                {
+                    return;
+                }
+                Stream input = context.Request.InputStream;
+                if (string.Equals(context.Request.Headers["Content-Encoding"], "gzip", StringComparison.OrdinalIgnoreCase))
+                    input = new System.IO.Compression.GZipStream(input, System.IO.Compression.CompressionMode.Decompress);
+                using var reader = new StreamReader(input);
+                var body = await reader.ReadToEndAsync();
+                lock (_bodies)
+                {
+                    _bodies.Add(body);
+                    LastPath = context.Request.Url?.AbsolutePath;
+                }
+                context.Response.StatusCode = 200;
+                context.Response.Close();
+                _received.Release();
+            }
+        }
+
+        static int FreePort()
+        {
+            using var socket = new TcpListener(IPAddress.Loopback, 0);
+            socket.Start();
+            return ((IPEndPoint)socket.LocalEndpoint).Port;
+        }
+
+        public void Dispose() => _listener.Close();
+    }
+}
