@@ -53,7 +53,6 @@ static class EventPrinter
                 label = "";
             }
         }
-        Console.WriteLine();
     }
 
     static void Row(string label, string? value)

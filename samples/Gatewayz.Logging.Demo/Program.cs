@@ -59,7 +59,10 @@ using (var host = builder.Build())
         if (events.Count == seen)
             Console.WriteLine("  → no Sentry event: below the event level, kept as a breadcrumb for the next event.\n");
         foreach (var evt in events.Skip(seen))
+        {
             EventPrinter.Print(evt, sending);
+            Console.WriteLine($"      {"search",-12}{scenario.Search}\n");
+        }
         seen = events.Count;
     }
 

@@ -79,8 +79,14 @@ public sealed class CapturedEvent
     public IReadOnlyDictionary<string, object?> Request =>
         Json.TryGetProperty("request", out var request) ? JsonPlain.ToDictionary(request) : new Dictionary<string, object?>();
 
-    /// <summary>The serialized event as JSON text.</summary>
-    public override string ToString() => Json.GetRawText();
+    /// <summary>A one-line summary (level, message, tags, the library's contexts), for assertion messages; <see cref="Json"/> holds everything.</summary>
+    public override string ToString()
+    {
+        var contexts = Contexts.Where(c => !SdkContexts.Contains(c.Key)).Select(c => $"{c.Key}={{{string.Join(", ", c.Value.Select(f => $"{f.Key}: {f.Value}"))}}}");
+        return $"[{Level}] {Formatted ?? Message} tags={{{string.Join(", ", Tags.Select(t => $"{t.Key}: {t.Value}"))}}} {string.Join(" ", contexts)}";
+    }
+
+    static readonly HashSet<string> SdkContexts = ["Current Culture", "Current UI Culture", "Memory Info", "ThreadPool Info", "Dynamic Code", "app", "device", "os", "runtime", "trace"];
 
     static CapturedExceptionInfo ReadException(JsonElement e)
     {

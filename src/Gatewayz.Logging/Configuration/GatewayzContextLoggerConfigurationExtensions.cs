@@ -7,14 +7,34 @@ namespace Serilog;
 public static class GatewayzContextLoggerConfigurationExtensions
 {
     /// <summary>
-    /// Brings every event into the shape Sentry's mapping reads, for every sink. Add it after
-    /// <c>Enrich.FromLogContext()</c>. In appsettings.json: <c>"Enrich": ["FromLogContext", "WithGatewayzContext"]</c>.
+    /// Brings every event into the shape Sentry's mapping reads, for every sink: an event that logs
+    /// an exception carries the tags and contexts that were active where it was thrown (LogContext,
+    /// <c>ILogger.BeginScope</c>, <c>ErrorContext</c>), even when the catch block is outside those
+    /// scopes; MEL dictionary scopes become properties. Add it after <c>Enrich.FromLogContext()</c>.
+    /// In appsettings.json: <c>"Enrich": ["FromLogContext", "WithGatewayzContext"]</c>.
     /// </summary>
     /// <param name="enrichmentConfiguration">The logger's enrichment configuration.</param>
+    /// <param name="captureThrowSiteContext">
+    /// Records the scopes active at each throw (a reference and a weak-table entry per exception
+    /// thrown) and restores them when the exception is logged. Default true.
+    /// </param>
     /// <returns>The logger configuration, to chain further calls.</returns>
-    public static LoggerConfiguration WithGatewayzContext(this LoggerEnrichmentConfiguration enrichmentConfiguration)
+    /// <example>
+    /// <code>
+    /// try
+    /// {
+    ///     using (LogContext.PushProperty("provider", "openrouter"))
+    ///         await client.CompleteAsync(request);
+    /// }
+    /// catch (Exception ex)
+    /// {
+    ///     logger.LogError(ex, "Request failed"); // still tagged provider:openrouter
+    /// }
+    /// </code>
+    /// </example>
+    public static LoggerConfiguration WithGatewayzContext(this LoggerEnrichmentConfiguration enrichmentConfiguration, bool captureThrowSiteContext = true)
     {
         ArgumentNullException.ThrowIfNull(enrichmentConfiguration);
-        return enrichmentConfiguration.With(new GatewayzContextEnricher());
+        return enrichmentConfiguration.With(new GatewayzContextEnricher(captureThrowSiteContext));
     }
 }

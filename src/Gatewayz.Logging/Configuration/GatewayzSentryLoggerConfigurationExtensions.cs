@@ -33,6 +33,8 @@ public static class GatewayzSentryLoggerConfigurationExtensions
     /// <param name="sendDefaultPii">Lets the SDK attach personal data. Default false.</param>
     /// <param name="tracesSampleRate">The fraction of transactions sampled. <c>SENTRY_TRACES_SAMPLE_RATE</c> wins.</param>
     /// <param name="profilesSampleRate">The fraction of transactions profiled. <c>SENTRY_PROFILES_SAMPLE_RATE</c> wins.</param>
+    /// <param name="ignoredExceptionTypes">Full names of exception types never sent as events (subclasses included).</param>
+    /// <param name="captureCancellations">Sends cancellations that are not timeouts as events. Default false.</param>
     /// <param name="maxQueueItems">How many events may wait for the background worker. Default 1,000.</param>
     /// <param name="shutdownTimeout">How long disposal waits for pending events. Default 2 seconds.</param>
     /// <param name="restrictedToMinimumLevel">The lowest level passed to the sink at all.</param>
@@ -67,6 +69,8 @@ public static class GatewayzSentryLoggerConfigurationExtensions
         bool sendDefaultPii = false,
         double? tracesSampleRate = null,
         double? profilesSampleRate = null,
+        string[]? ignoredExceptionTypes = null,
+        bool captureCancellations = false,
         int maxQueueItems = 1000,
         TimeSpan? shutdownTimeout = null,
         LogEventLevel restrictedToMinimumLevel = LevelAlias.Minimum,
@@ -91,8 +95,11 @@ public static class GatewayzSentryLoggerConfigurationExtensions
             SendDefaultPii = sendDefaultPii,
             TracesSampleRate = tracesSampleRate,
             ProfilesSampleRate = profilesSampleRate,
+            CaptureCancellations = captureCancellations,
             MaxQueueItems = maxQueueItems,
         };
+        foreach (var type in ignoredExceptionTypes ?? [])
+            options.IgnoredExceptionTypes.Add(type);
         if (shutdownTimeout is { } timeout)
             options.ShutdownTimeout = timeout;
         if (replaceDefaultTags)

@@ -102,6 +102,20 @@ public class GatewayzSentryOptions
     public int MaxQueueItems { get; set; } = 1000;
 
     /// <summary>
+    /// Full names of exception types never sent as events (subclasses included); they still reach
+    /// the other sinks, and become breadcrumbs. Add with <see cref="IgnoreExceptionType{TException}"/>
+    /// in code, or list names in <c>ignoredExceptionTypes</c> in appsettings.json.
+    /// </summary>
+    public ISet<string> IgnoredExceptionTypes { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Sends <see cref="OperationCanceledException"/>s that are not timeouts as events. Default false:
+    /// a request the caller cancelled is not an error. An <c>HttpClient</c> timeout (a
+    /// <see cref="TaskCanceledException"/> around a <see cref="TimeoutException"/>) is always sent.
+    /// </summary>
+    public bool CaptureCancellations { get; set; }
+
+    /// <summary>
     /// An explicit hub to send through (for example one resolved from dependency injection). When
     /// null, the sink uses the static <see cref="SentrySdk"/>, initialising it if a DSN is given and
     /// no SDK is running yet.
@@ -113,4 +127,13 @@ public class GatewayzSentryOptions
     /// (transport, proxy, cache directory, before-send hooks). Not called when the SDK was initialised elsewhere.
     /// </summary>
     public Action<SentryOptions>? ConfigureSentry { get; set; }
+
+    /// <summary>Never sends exceptions of type <typeparamref name="TException"/> (or a subclass) as events.</summary>
+    /// <typeparam name="TException">The exception type.</typeparam>
+    /// <returns>These options, to chain calls.</returns>
+    public GatewayzSentryOptions IgnoreExceptionType<TException>() where TException : Exception
+    {
+        IgnoredExceptionTypes.Add(typeof(TException).FullName!);
+        return this;
+    }
 }

@@ -37,6 +37,12 @@ static class SentryConfigurationSection
             if (Boolean(s))
                 o.TagProperties.Clear();
         },
+        ["IgnoredExceptionTypes"] = (o, s) =>
+        {
+            foreach (var type in List(s))
+                o.IgnoredExceptionTypes.Add(type);
+        },
+        ["CaptureCancellations"] = (o, s) => o.CaptureCancellations = Boolean(s),
         ["ShutdownTimeout"] = (o, s) => o.ShutdownTimeout = Duration(s),
         ["MaxQueueItems"] = (o, s) => o.MaxQueueItems = Integer(s),
     };

@@ -28,6 +28,8 @@ sealed class SentrySettings
     public required FrozenSet<string> TagProperties { get; init; }
     public required TimeSpan ShutdownTimeout { get; init; }
     public required int MaxQueueItems { get; init; }
+    public required FrozenSet<string> IgnoredExceptionTypes { get; init; }
+    public required bool CaptureCancellations { get; init; }
     public required IHub? Hub { get; init; }
     public required Action<SentryOptions>? ConfigureSentry { get; init; }
 

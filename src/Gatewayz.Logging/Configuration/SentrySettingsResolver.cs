@@ -61,6 +61,8 @@ static class SentrySettingsResolver
             MaxQueueItems = options.MaxQueueItems >= 1
                 ? options.MaxQueueItems
                 : throw Invalid(source.Describe(nameof(options.MaxQueueItems)), options.MaxQueueItems, "must be at least 1"),
+            IgnoredExceptionTypes = options.IgnoredExceptionTypes.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).ToFrozenSet(StringComparer.Ordinal),
+            CaptureCancellations = options.CaptureCancellations,
             Hub = options.Hub,
             ConfigureSentry = options.ConfigureSentry,
         };

@@ -1,3 +1,4 @@
+using Gatewayz.Logging.Capture;
 using Gatewayz.Logging.Configuration;
 using Gatewayz.Logging.Mapping;
 using Sentry;
@@ -28,6 +29,7 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
     readonly CaptureWorker _worker;
     readonly LogEventLevel _eventLevel;
     readonly LogEventLevel _breadcrumbLevel;
+    readonly ExceptionPolicy _exceptions;
     readonly double? _sampleRate;
     readonly TimeSpan _shutdownTimeout;
     readonly string? _environment;
@@ -41,6 +43,7 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
         _mapper = new LogEventMapper(settings.TagProperties);
         _eventLevel = settings.MinimumEventLevel;
         _breadcrumbLevel = settings.MinimumBreadcrumbLevel;
+        _exceptions = new ExceptionPolicy(settings.IgnoredExceptionTypes, settings.CaptureCancellations);
         _sampleRate = settings.SampleRate is < 1 ? settings.SampleRate : null;
         _shutdownTimeout = settings.ShutdownTimeout;
         // An SDK this sink initialised applies them itself; one initialised elsewhere gets them per event.
@@ -65,8 +68,13 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
         SinkGuard.Enter();
         try
         {
-            if (logEvent.Level >= _eventLevel)
-                Capture(logEvent);
+            // A capture helper's event is sent whatever the event level; its level sets only Sentry's level.
+            var ticket = CaptureTicket.Claim();
+            if ((ticket is not null || logEvent.Level >= _eventLevel) && _exceptions.ShouldSend(logEvent.Exception))
+            {
+                var eventId = Capture(logEvent);
+                ticket?.Complete(eventId);
+            }
             else if (logEvent.Level >= _breadcrumbLevel && _hub.IsEnabled)
                 _hub.ConfigureScope(static (scope, crumb) => scope.AddBreadcrumb(crumb), BreadcrumbMapper.ToBreadcrumb(logEvent));
         }

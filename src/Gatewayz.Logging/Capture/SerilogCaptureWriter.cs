@@ -1,0 +1,47 @@
+using Gatewayz.Logging.Mapping;
+using Sentry;
+using Serilog.Debugging;
+using Serilog.Events;
+
+namespace Gatewayz.Logging.Capture;
+
+/// <summary>Writes a capture through a Serilog logger, and returns the id the sink sent.</summary>
+static class SerilogCaptureWriter
+{
+    public static SentryId Write(Serilog.ILogger? logger, LogEventLevel level, CaptureRequest request)
+    {
+        if (logger is null)
+        {
+            SelfLog.WriteLine("Gatewayz.Logging: a capture helper was called on a null logger; nothing was captured");
+            return SentryId.Empty;
+        }
+
+        try
+        {
+            if (!logger.IsEnabled(level))
+                return SentryId.Empty;
+
+            var properties = new List<LogEventProperty>(3);
+            if (request.ContextName is { } name && request.Context is { Count: > 0 } context
+                && logger.BindProperty(name, context, destructureObjects: true, out var contextProperty))
+            {
+                properties.Add(contextProperty);
+            }
+            if (request.Tags is { Count: > 0 } tags && logger.BindProperty(PropertyNames.SentryTags, tags, false, out var tagsProperty))
+                properties.Add(tagsProperty);
+            if (request.UserId is { } userId && logger.BindProperty(PropertyNames.UserId, userId, false, out var userProperty))
+                properties.Add(userProperty);
+            if (!logger.BindMessageTemplate(LiteralTemplate.Escape(request.Message), [], out var template, out _))
+                return SentryId.Empty;
+
+            using var ticket = CaptureTicket.Open();
+            logger.Write(new LogEvent(DateTimeOffset.Now, level, request.Exception, template, properties));
+            return ticket.EventId;
+        }
+        catch (Exception ex)
+        {
+            SelfLog.WriteLine("Gatewayz.Logging: a capture helper failed: {0}", ex);
+            return SentryId.Empty;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using Serilog.Core;
+
+namespace Gatewayz.Logging.Context;
+
+/// <summary>
+/// The Serilog MEL providers this library registered. Serilog.Extensions.Logging keeps MEL scopes in
+/// the logger factory's own async-local scope provider, not in LogContext; replaying a throw site
+/// therefore also asks each provider to enrich, inside the throw site's execution context.
+/// </summary>
+static class MelScopeSources
+{
+    static readonly object Gate = new();
+    static WeakReference<ILogEventEnricher>[] s_sources = [];
+
+    public static void Register(ILogEventEnricher provider)
+    {
+        lock (Gate)
+        {
+            s_sources = s_sources
+                .Where(s => s.TryGetTarget(out _))
+                .Append(new WeakReference<ILogEventEnricher>(provider))
+                .ToArray();
+        }
+    }
+
+    public static IEnumerable<ILogEventEnricher> Live()
+    {
+        foreach (var source in Volatile.Read(ref s_sources))
+        {
+            if (source.TryGetTarget(out var provider))
+                yield return provider;
+        }
+    }
+}
