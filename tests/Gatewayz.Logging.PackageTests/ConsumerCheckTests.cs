@@ -1,0 +1,143 @@
+namespace Gatewayz.Logging.PackageTests;
+
+/// <summary>
+/// Packs both packages into a local folder, creates fresh projects that reference them by package
+/// (not by project), compiles the README's ASP.NET Core quick start, and runs the README's example
+/// test: a missing dependency or a wrong package layout fails here, not for a user.
+/// </summary>
+public sealed class ConsumerCheckTests : IDisposable
+{
+    static readonly TimeSpan CliTimeout = TimeSpan.FromMinutes(5);
+    readonly string _work = Directory.CreateTempSubdirectory("gatewayz-consumer-").FullName;
+
+    [Fact]
+    public void The_packed_packages_work_in_a_fresh_project_using_the_README()
+    {
+        var root = RepositoryRoot();
+        var readme = File.ReadAllText(Path.Combine(root, "README.md"));
+        var version = $"0.0.0-consumer.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
+        var feed = Path.Combine(_work, "feed");
+
+        foreach (var project in new[] { "src/Gatewayz.Logging/Gatewayz.Logging.csproj", "src/Gatewayz.Logging.Testing/Gatewayz.Logging.Testing.csproj" })
+        {
+            var (code, output) = DotnetCli.Run(root, CliTimeout, "pack", project, "-c", "Release", "-o", feed, $"-p:Version={version}");
+            Assert.True(code == 0, $"dotnet pack {project} failed:\n{output}");
+        }
+        Assert.True(File.Exists(Path.Combine(feed, $"Gatewayz.Logging.{version}.nupkg")));
+        Assert.True(File.Exists(Path.Combine(feed, $"Gatewayz.Logging.{version}.snupkg")));
+        Assert.True(File.Exists(Path.Combine(feed, $"Gatewayz.Logging.Testing.{version}.nupkg")));
+
+        var consumer = Path.Combine(_work, "consumer");
+        Directory.CreateDirectory(Path.Combine(consumer, "App"));
+        Directory.CreateDirectory(Path.Combine(consumer, "Tests"));
+        File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{feed}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+            </configuration>
+            """);
+        // An empty Directory.Build.props stops the repository's own settings from reaching the consumer.
+        File.WriteAllText(Path.Combine(consumer, "Directory.Build.props"), "<Project />");
+        File.WriteAllText(Path.Combine(consumer, "Directory.Packages.props"), "<Project />");
+
+        File.WriteAllText(Path.Combine(consumer, "App", "App.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Gatewayz.Logging" Version="{version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(consumer, "App", "Program.cs"), FencedBlockAfter(readme, "<!-- quick-start-aspnetcore", "csharp"));
+        File.WriteAllText(Path.Combine(consumer, "App", "Stubs.cs"), """
+            public sealed record ChatRequest(string Model);
+            public sealed class ProviderClient
+            {
+                public Task<string> CompleteAsync(ChatRequest request) => Task.FromResult(request.Model);
+            }
+            """);
+
+        File.WriteAllText(Path.Combine(consumer, "Tests", "Tests.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <IsPackable>false</IsPackable>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Gatewayz.Logging.Testing" Version="{version}" />
+                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.0.1" />
+                <PackageReference Include="xunit" Version="2.9.3" />
+                <PackageReference Include="xunit.runner.visualstudio" Version="3.1.5" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(consumer, "Tests", "ReadmeExample.cs"), FencedBlockAfter(readme, "<!-- testing-kit-example", "csharp"));
+
+        var (buildCode, buildOutput) = DotnetCli.Run(Path.Combine(consumer, "App"), CliTimeout, "build");
+        Assert.True(buildCode == 0, $"The README's quick start did not build against the packages:\n{buildOutput}");
+
+        var (testCode, testOutput) = DotnetCli.Run(Path.Combine(consumer, "Tests"), CliTimeout, "test");
+        Assert.True(testCode == 0, $"The README's example test did not pass against the packages:\n{testOutput}");
+        Assert.Contains("Passed!", testOutput, StringComparison.Ordinal);
+    }
+
+    static string FencedBlockAfter(string markdown, string marker, string language)
+    {
+        var start = markdown.IndexOf(marker, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"README marker {marker} not found");
+        var open = markdown.IndexOf("```" + language, start, StringComparison.Ordinal);
+        var bodyStart = markdown.IndexOf('\n', open) + 1;
+        return markdown[bodyStart..markdown.IndexOf("```", bodyStart, StringComparison.Ordinal)];
+    }
+
+    static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Gatewayz.Logging.sln")))
+                return dir.FullName;
+        }
+        throw new InvalidOperationException("Gatewayz.Logging.sln not found");
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_work, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        // The packages are in the user's NuGet cache under a throwaway version; remove them.
+        var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        foreach (var id in new[] { "gatewayz.logging", "gatewayz.logging.testing" })
+        {
+            var packageDir = Path.Combine(cache, id);
+            if (!Directory.Exists(packageDir))
+                continue;
+            foreach (var versionDir in Directory.GetDirectories(packageDir, "0.0.0-consumer.*"))
+            {
+                try
+                {
+                    Directory.Delete(versionDir, recursive: true);
+                }
+                catch (IOException)
+                {
+                }
+            }
+        }
+    }
+}
