@@ -127,10 +127,14 @@ public sealed class SentryCapture : IDisposable
     /// <returns>The logger; disposed with the capture.</returns>
     public Serilog.ILogger CreateSerilogLogger(Action<GatewayzSentryOptions>? configureSink = null, Action<LoggerConfiguration>? configureLogger = null)
     {
+        // The enricher redacts with the same rules as the sink, as AddGatewayzLogging arranges in an app.
+        var redaction = new GatewayzSentryOptions();
+        configureSink?.Invoke(redaction);
+
         var configuration = new LoggerConfiguration()
             .MinimumLevel.Verbose()
             .Enrich.FromLogContext()
-            .Enrich.WithGatewayzContext()
+            .Enrich.WithGatewayzContext(sensitiveKeys: [.. redaction.SensitiveKeys], safeKeys: [.. redaction.SafeKeys], sendDefaultPii: redaction.SendDefaultPii)
             .WriteTo.GatewayzSentry(o =>
             {
                 o.Hub = Hub;

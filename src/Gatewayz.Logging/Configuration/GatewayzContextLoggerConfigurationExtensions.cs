@@ -1,4 +1,5 @@
 using Gatewayz.Logging.Context;
+using Gatewayz.Logging.Redaction;
 using Serilog.Configuration;
 
 namespace Serilog;
@@ -10,7 +11,9 @@ public static class GatewayzContextLoggerConfigurationExtensions
     /// Brings every event into the shape Sentry's mapping reads, for every sink: an event that logs
     /// an exception carries the tags and contexts that were active where it was thrown (LogContext,
     /// <c>ILogger.BeginScope</c>, <c>ErrorContext</c>), even when the catch block is outside those
-    /// scopes; MEL dictionary scopes become properties. Add it after <c>Enrich.FromLogContext()</c>.
+    /// scopes; MEL dictionary scopes become properties; and every property is redacted, so that no
+    /// sink writes a secret (wrap text sinks in <c>WriteTo.GatewayzRedacted</c> for the template text
+    /// and exceptions they render). Add it after <c>Enrich.FromLogContext()</c>.
     /// In appsettings.json: <c>"Enrich": ["FromLogContext", "WithGatewayzContext"]</c>.
     /// </summary>
     /// <param name="enrichmentConfiguration">The logger's enrichment configuration.</param>
@@ -18,6 +21,9 @@ public static class GatewayzContextLoggerConfigurationExtensions
     /// Records the scopes active at each throw (a reference and a weak-table entry per exception
     /// thrown) and restores them when the exception is logged. Default true.
     /// </param>
+    /// <param name="sensitiveKeys">More keys whose values are always filtered, added to the default list.</param>
+    /// <param name="safeKeys">Keys never filtered by name.</param>
+    /// <param name="sendDefaultPii">Lets e-mail and IP addresses through unmasked. Default false.</param>
     /// <returns>The logger configuration, to chain further calls.</returns>
     /// <example>
     /// <code>
@@ -32,9 +38,10 @@ public static class GatewayzContextLoggerConfigurationExtensions
     /// }
     /// </code>
     /// </example>
-    public static LoggerConfiguration WithGatewayzContext(this LoggerEnrichmentConfiguration enrichmentConfiguration, bool captureThrowSiteContext = true)
+    public static LoggerConfiguration WithGatewayzContext(this LoggerEnrichmentConfiguration enrichmentConfiguration, bool captureThrowSiteContext = true,
+        string[]? sensitiveKeys = null, string[]? safeKeys = null, bool sendDefaultPii = false)
     {
         ArgumentNullException.ThrowIfNull(enrichmentConfiguration);
-        return enrichmentConfiguration.With(new GatewayzContextEnricher(captureThrowSiteContext));
+        return enrichmentConfiguration.With(new GatewayzContextEnricher(captureThrowSiteContext, new Redactor(sensitiveKeys, safeKeys, sendDefaultPii)));
     }
 }

@@ -35,6 +35,8 @@ public static class GatewayzSentryLoggerConfigurationExtensions
     /// <param name="profilesSampleRate">The fraction of transactions profiled. <c>SENTRY_PROFILES_SAMPLE_RATE</c> wins.</param>
     /// <param name="ignoredExceptionTypes">Full names of exception types never sent as events (subclasses included).</param>
     /// <param name="captureCancellations">Sends cancellations that are not timeouts as events. Default false.</param>
+    /// <param name="sensitiveKeys">More keys whose values are always filtered, added to the default list.</param>
+    /// <param name="safeKeys">Keys never filtered by name.</param>
     /// <param name="maxQueueItems">How many events may wait for the background worker. Default 1,000.</param>
     /// <param name="shutdownTimeout">How long disposal waits for pending events. Default 2 seconds.</param>
     /// <param name="restrictedToMinimumLevel">The lowest level passed to the sink at all.</param>
@@ -71,6 +73,8 @@ public static class GatewayzSentryLoggerConfigurationExtensions
         double? profilesSampleRate = null,
         string[]? ignoredExceptionTypes = null,
         bool captureCancellations = false,
+        string[]? sensitiveKeys = null,
+        string[]? safeKeys = null,
         int maxQueueItems = 1000,
         TimeSpan? shutdownTimeout = null,
         LogEventLevel restrictedToMinimumLevel = LevelAlias.Minimum,
@@ -100,6 +104,10 @@ public static class GatewayzSentryLoggerConfigurationExtensions
         };
         foreach (var type in ignoredExceptionTypes ?? [])
             options.IgnoredExceptionTypes.Add(type);
+        foreach (var key in sensitiveKeys ?? [])
+            options.SensitiveKeys.Add(key);
+        foreach (var key in safeKeys ?? [])
+            options.SafeKeys.Add(key);
         if (shutdownTimeout is { } timeout)
             options.ShutdownTimeout = timeout;
         if (replaceDefaultTags)

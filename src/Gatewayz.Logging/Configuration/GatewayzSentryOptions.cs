@@ -71,8 +71,20 @@ public class GatewayzSentryOptions
     /// </summary>
     public string? Spotlight { get; set; }
 
-    /// <summary>Lets the Sentry SDK attach personal data (user IP and the like). Default false.</summary>
+    /// <summary>
+    /// Lets personal data through: the Sentry SDK attaches the user's IP and the like, and e-mail and
+    /// IP addresses in what is logged are no longer masked. Default false.
+    /// </summary>
     public bool SendDefaultPii { get; set; }
+
+    /// <summary>
+    /// More keys whose values are always replaced by <c>[Filtered]</c>, added to the default list.
+    /// Matching ignores case and separators: <c>apiKey</c>, <c>api-key</c> and <c>API_KEY</c> are one key.
+    /// </summary>
+    public ISet<string> SensitiveKeys { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Keys that are never filtered by name, even when they look sensitive (values are still scanned).</summary>
+    public ISet<string> SafeKeys { get; } = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>Log events at or above this level become Sentry events. Default <see cref="LogEventLevel.Error"/>.</summary>
     public LogEventLevel MinimumEventLevel { get; set; } = LogEventLevel.Error;

@@ -43,6 +43,16 @@ static class SentryConfigurationSection
                 o.IgnoredExceptionTypes.Add(type);
         },
         ["CaptureCancellations"] = (o, s) => o.CaptureCancellations = Boolean(s),
+        ["SensitiveKeys"] = (o, s) =>
+        {
+            foreach (var key in List(s))
+                o.SensitiveKeys.Add(key);
+        },
+        ["SafeKeys"] = (o, s) =>
+        {
+            foreach (var key in List(s))
+                o.SafeKeys.Add(key);
+        },
         ["ShutdownTimeout"] = (o, s) => o.ShutdownTimeout = Duration(s),
         ["MaxQueueItems"] = (o, s) => o.MaxQueueItems = Integer(s),
     };

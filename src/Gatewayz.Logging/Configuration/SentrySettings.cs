@@ -23,6 +23,7 @@ sealed class SentrySettings
     public required bool Debug { get; init; }
     public required string? SpotlightUrl { get; init; }
     public required bool SendDefaultPii { get; init; }
+    public required Redaction.Redactor Redactor { get; init; }
     public required LogEventLevel MinimumEventLevel { get; init; }
     public required LogEventLevel MinimumBreadcrumbLevel { get; init; }
     public required FrozenSet<string> TagProperties { get; init; }

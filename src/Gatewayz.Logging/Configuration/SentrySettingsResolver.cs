@@ -52,6 +52,7 @@ static class SentrySettingsResolver
             Debug = debug,
             SpotlightUrl = spotlight,
             SendDefaultPii = options.SendDefaultPii,
+            Redactor = new Redaction.Redactor(options.SensitiveKeys, options.SafeKeys, options.SendDefaultPii),
             MinimumEventLevel = Level(options.MinimumEventLevel, source.Describe(nameof(options.MinimumEventLevel))),
             MinimumBreadcrumbLevel = Level(options.MinimumBreadcrumbLevel, source.Describe(nameof(options.MinimumBreadcrumbLevel))),
             TagProperties = TagNames(options.TagProperties, source.Describe(nameof(options.TagProperties))),

@@ -1,3 +1,4 @@
+using Gatewayz.Logging.Redaction;
 using Serilog.Core;
 using Serilog.Debugging;
 using Serilog.Events;
@@ -7,15 +8,18 @@ namespace Gatewayz.Logging.Context;
 /// <summary>
 /// Brings every event into the shape the Sentry mapping reads, for every sink: the context that was
 /// active where the event's exception was thrown, restored; MEL dictionary scopes lifted into
-/// properties. Runs after <c>Enrich.FromLogContext()</c>. Never throws.
+/// properties; and every property redacted, so that no sink (the console included) writes a secret.
+/// Runs after <c>Enrich.FromLogContext()</c>. Never throws.
 /// </summary>
 sealed class GatewayzContextEnricher : ILogEventEnricher
 {
     readonly bool _restoreThrowSite;
+    readonly Redactor _redactor;
 
-    public GatewayzContextEnricher(bool restoreThrowSite)
+    public GatewayzContextEnricher(bool restoreThrowSite, Redactor redactor)
     {
         _restoreThrowSite = restoreThrowSite;
+        _redactor = redactor;
         if (restoreThrowSite)
             ThrowSites.Enable();
     }
@@ -27,6 +31,7 @@ sealed class GatewayzContextEnricher : ILogEventEnricher
             if (_restoreThrowSite)
                 ThrowSiteProperties.Restore(logEvent, propertyFactory);
             MelScopeProperties.Lift(logEvent);
+            _redactor.Properties(logEvent);
         }
         catch (Exception ex)
         {

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Gatewayz.Logging;
 using Gatewayz.Logging.Configuration;
+using Gatewayz.Logging.Context;
 using Gatewayz.Logging.Hosting;
+using Gatewayz.Logging.Redaction;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Serilog;
@@ -16,7 +18,8 @@ public static class GatewayzLoggingHostApplicationBuilderExtensions
     /// environment variables overriding them), builds a Serilog logger with the Gatewayz context
     /// enricher and Sentry sink, routes Microsoft.Extensions.Logging through it (its
     /// <c>Logging:LogLevel</c> filters still apply), initialises Sentry once when enabled and a DSN
-    /// is present, and flushes pending events when the host stops.
+    /// is present, and flushes pending events when the host stops. The sinks of the <c>Serilog</c>
+    /// section (the console when there are none) are wrapped so that they never write a secret.
     /// </summary>
     /// <param name="builder">The host application builder.</param>
     /// <param name="configure">Adjusts the Sentry options after configuration is read; environment variables still win.</param>
@@ -37,15 +40,24 @@ public static class GatewayzLoggingHostApplicationBuilderExtensions
         configure?.Invoke(options);
 
         var status = new List<string>();
-        var loggerConfiguration = new LoggerConfiguration().ReadFrom.Configuration(configuration);
+        var redactor = new Redactor(options.SensitiveKeys, options.SafeKeys, options.SendDefaultPii);
+
+        // The Serilog section is read in two parts: everything but its sinks here, and its sinks into a
+        // logger of their own wrapped for redaction, so that no text sink writes a secret by default.
+        var loggerConfiguration = new LoggerConfiguration()
+            .ReadFrom.Configuration(new ConfigurationView(configuration, SerilogSection.Name, child => !IsSinkPart(child)));
         if (!SerilogSection.Declares(configuration, "Enrich", "FromLogContext"))
             loggerConfiguration.Enrich.FromLogContext();
         if (!SerilogSection.Declares(configuration, "Enrich", "WithGatewayzContext"))
-            loggerConfiguration.Enrich.WithGatewayzContext();
+            loggerConfiguration.Enrich.With(new GatewayzContextEnricher(restoreThrowSite: true, redactor));
         if (!SerilogSection.Declares(configuration, "WriteTo", "GatewayzSentry"))
             loggerConfiguration.WriteTo.Sink(GatewayzSentryLoggerConfigurationExtensions.CreateSink(options, SettingSource.Section(SentryConfigurationSection.Name), status.Add));
-        if (!SerilogSection.HasSinks(configuration))
-            loggerConfiguration.WriteTo.Console(formatProvider: CultureInfo.CurrentCulture);
+
+        var sinks = SerilogSection.HasSinks(configuration)
+            ? new LoggerConfiguration().MinimumLevel.Verbose()
+                .ReadFrom.Configuration(new ConfigurationView(configuration, SerilogSection.Name, child => IsSinkPart(child) || child.Equals("Using", StringComparison.OrdinalIgnoreCase)))
+            : new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Console(formatProvider: CultureInfo.CurrentCulture);
+        loggerConfiguration.WriteTo.Sink(new RedactingSink(sinks.CreateLogger(), redactor));
 
         var logger = loggerConfiguration.CreateLogger();
         foreach (var line in status)
@@ -57,4 +69,7 @@ public static class GatewayzLoggingHostApplicationBuilderExtensions
         builder.Services.AddSingleton<IHostedService>(new ShutdownFlush(options.ShutdownTimeout));
         return builder;
     }
+
+    static bool IsSinkPart(string child) =>
+        child.Equals("WriteTo", StringComparison.OrdinalIgnoreCase) || child.Equals("LevelSwitches", StringComparison.OrdinalIgnoreCase);
 }

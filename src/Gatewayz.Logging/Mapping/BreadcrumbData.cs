@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
+using Gatewayz.Logging.Redaction;
 using Serilog.Events;
 
 namespace Gatewayz.Logging.Mapping;
@@ -7,9 +8,9 @@ namespace Gatewayz.Logging.Mapping;
 /// <summary>
 /// A breadcrumb's data: the log event's properties as text, rendered only when an event that carries
 /// the breadcrumb is serialized. Most breadcrumbs are never sent, so the logging thread pays for a
-/// snapshot of references, not for formatting.
+/// snapshot of references, not for formatting or redaction.
 /// </summary>
-sealed class BreadcrumbData(KeyValuePair<string, LogEventPropertyValue>[] properties) : IReadOnlyDictionary<string, string>
+sealed class BreadcrumbData(KeyValuePair<string, LogEventPropertyValue>[] properties, Redactor redactor) : IReadOnlyDictionary<string, string>
 {
     Dictionary<string, string>? _rendered;
 
@@ -22,7 +23,7 @@ sealed class BreadcrumbData(KeyValuePair<string, LogEventPropertyValue>[] proper
         var cut = 0;
         foreach (var (name, value) in properties)
         {
-            var text = ScalarText.Format(value, SentryLimits.BreadcrumbValueLength);
+            var text = ScalarText.Format(redactor.Property(name, value), SentryLimits.BreadcrumbValueLength);
             if (budget - text.Length - name.Length < 0)
             {
                 cut++;

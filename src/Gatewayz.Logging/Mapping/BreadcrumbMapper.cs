@@ -1,3 +1,4 @@
+using Gatewayz.Logging.Redaction;
 using Sentry;
 using Serilog.Events;
 
@@ -5,11 +6,11 @@ namespace Gatewayz.Logging.Mapping;
 
 /// <summary>
 /// A log event below the event level as a breadcrumb: the rendered message, the logger as category,
-/// the mapped level, and the properties as data within Sentry's size limits.
+/// the mapped level, and the properties as data within Sentry's size limits, secrets masked.
 /// </summary>
 static class BreadcrumbMapper
 {
-    public static Breadcrumb ToBreadcrumb(LogEvent logEvent)
+    public static Breadcrumb ToBreadcrumb(LogEvent logEvent, Redactor redactor)
     {
         var properties = logEvent.Properties;
         string? category = null;
@@ -38,9 +39,9 @@ static class BreadcrumbMapper
         }
 
         return new Breadcrumb(
-            message: TextCut.WithCount(MessageRenderer.Render(logEvent), SentryLimits.BreadcrumbMessageLength),
+            message: TextCut.WithCount(redactor.Text(MessageRenderer.Render(logEvent)), SentryLimits.BreadcrumbMessageLength),
             type: "default",
-            data: data is null ? null : new BreadcrumbData(data),
+            data: data is null ? null : new BreadcrumbData(data, redactor),
             category: category ?? "log",
             level: LevelMapping.ToBreadcrumbLevel(logEvent.Level));
     }

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using Gatewayz.Logging.Redaction;
 using Sentry;
 using Serilog.Debugging;
 using Serilog.Events;
@@ -16,9 +17,10 @@ namespace Gatewayz.Logging.Mapping;
 /// <item>structured properties → a context of the same name;</item>
 /// <item>every other property → the <c>log</c> context, so nothing logged is silently dropped.</item>
 /// </list>
+/// Every value passes through the <see cref="Redactor"/> first, whether or not the enricher ran.
 /// Pure apart from the <see cref="SentryEvent"/> it fills: no hub, no scope, no global state.
 /// </summary>
-sealed class LogEventMapper(FrozenSet<string> tagProperties)
+sealed class LogEventMapper(FrozenSet<string> tagProperties, Redactor redactor)
 {
     static readonly string Version = typeof(LogEventMapper).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
@@ -27,8 +29,8 @@ sealed class LogEventMapper(FrozenSet<string> tagProperties)
         sentryEvent.Level = LevelMapping.ToSentryLevel(logEvent.Level);
         sentryEvent.Message = new SentryMessage
         {
-            Message = TextCut.WithCount(logEvent.MessageTemplate.Text, SentryLimits.MessageLength),
-            Formatted = TextCut.WithCount(MessageRenderer.Render(logEvent), SentryLimits.MessageLength),
+            Message = TextCut.WithCount(redactor.Text(logEvent.MessageTemplate.Text), SentryLimits.MessageLength),
+            Formatted = TextCut.WithCount(redactor.Text(MessageRenderer.Render(logEvent)), SentryLimits.MessageLength),
         };
         sentryEvent.Sdk.AddIntegration("Gatewayz.Logging");
         sentryEvent.Sdk.AddPackage("nuget:Gatewayz.Logging", Version);
@@ -38,9 +40,10 @@ sealed class LogEventMapper(FrozenSet<string> tagProperties)
         LogEventPropertyValue? explicitTags = null;
         var tags = new TagBudget(sentryEvent);
 
-        foreach (var property in logEvent.Properties)
+        foreach (var (name, original) in logEvent.Properties)
         {
-            var (name, value) = property;
+            var value = redactor.Property(name, original);
+            var property = new KeyValuePair<string, LogEventPropertyValue>(name, value);
             switch (name)
             {
                 case PropertyNames.SourceContext when value is ScalarValue { Value: string source }:
@@ -77,7 +80,10 @@ sealed class LogEventMapper(FrozenSet<string> tagProperties)
         if (explicitTags is not null)
         {
             foreach (var (name, value) in ExplicitTagFields(explicitTags))
-                tags.Set(name, value is ScalarValue s ? ScalarText.Format(s.Value) ?? "null" : ScalarText.Format(value, SentryLimits.TagValueLength));
+            {
+                var safe = redactor.Property(name, value);
+                tags.Set(name, safe is ScalarValue s ? ScalarText.Format(s.Value) ?? "null" : ScalarText.Format(safe, SentryLimits.TagValueLength));
+            }
         }
 
         var contextBytes = 0;

@@ -1,6 +1,7 @@
 using Gatewayz.Logging.Capture;
 using Gatewayz.Logging.Configuration;
 using Gatewayz.Logging.Mapping;
+using Gatewayz.Logging.Redaction;
 using Sentry;
 using Serilog.Core;
 using Serilog.Debugging;
@@ -30,6 +31,8 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
     readonly LogEventLevel _eventLevel;
     readonly LogEventLevel _breadcrumbLevel;
     readonly ExceptionPolicy _exceptions;
+    readonly Redactor _redactor;
+    readonly SentryEventRedactor? _perEventRedactor;
     readonly double? _sampleRate;
     readonly TimeSpan _shutdownTimeout;
     readonly string? _environment;
@@ -40,7 +43,8 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
     {
         _lease = SentryHubLease.Acquire(settings);
         _hub = _lease.Hub;
-        _mapper = new LogEventMapper(settings.TagProperties);
+        _redactor = settings.Redactor;
+        _mapper = new LogEventMapper(settings.TagProperties, _redactor);
         _eventLevel = settings.MinimumEventLevel;
         _breadcrumbLevel = settings.MinimumBreadcrumbLevel;
         _exceptions = new ExceptionPolicy(settings.IgnoredExceptionTypes, settings.CaptureCancellations);
@@ -48,6 +52,13 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
         _shutdownTimeout = settings.ShutdownTimeout;
         // An SDK this sink initialised applies them itself; one initialised elsewhere gets them per event.
         _environment = _lease.InitialisedSdk ? null : settings.ExplicitEnvironment;
+        // An SDK this sink initialised redacts every event; one initialised elsewhere gets the
+        // redactor on each of this sink's events, and (best effort) on its current scope for the rest.
+        if (!_lease.InitialisedSdk)
+        {
+            _perEventRedactor = new SentryEventRedactor(_redactor);
+            ScopeRedaction.AddOnce(_hub, _perEventRedactor);
+        }
         _release = _lease.InitialisedSdk ? null : settings.Release;
         _worker = _lease.InitialisedSdk
             ? new CaptureWorker(settings.MaxQueueItems, Send)
@@ -76,7 +87,7 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
                 ticket?.Complete(eventId);
             }
             else if (logEvent.Level >= _breadcrumbLevel && _hub.IsEnabled)
-                _hub.ConfigureScope(static (scope, crumb) => scope.AddBreadcrumb(crumb), BreadcrumbMapper.ToBreadcrumb(logEvent));
+                _hub.ConfigureScope(static (scope, crumb) => scope.AddBreadcrumb(crumb), BreadcrumbMapper.ToBreadcrumb(logEvent, _redactor));
         }
         catch (Exception ex)
         {
@@ -114,6 +125,8 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
         if (_release is not null)
             work.SentryEvent.Release = _release;
         work.Scope?.AddEventProcessor(new LoggingThreadProcessor(work.ThreadId));
+        if (_perEventRedactor is not null && work.Scope is { } scope && !scope.GetAllEventProcessors().OfType<SentryEventRedactor>().Any())
+            scope.AddEventProcessor(_perEventRedactor);
         _hub.CaptureEvent(work.SentryEvent, work.Scope, EventMarker.Create());
     }
 

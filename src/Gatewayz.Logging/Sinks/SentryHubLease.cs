@@ -69,6 +69,8 @@ sealed class SentryHubLease : IDisposable
         options.MaxQueueItems = Math.Max(options.MaxQueueItems, settings.MaxQueueItems);
         options.IsGlobalModeEnabled = false;
 
+        options.AddEventProcessor(new Redaction.SentryEventRedactor(settings.Redactor));
+
         // The library samples its own events when they are logged; the SDK samples the rest.
         options.SampleRate = null;
         if (settings.SampleRate is { } rate and < 1)

@@ -1,0 +1,61 @@
+namespace Gatewayz.Logging.Redaction;
+
+/// <summary>
+/// Personal data: finds IPv4 addresses (four dot-separated numbers up to 255, standing alone) and filters
+/// the whole address. Version numbers with fewer parts, and parts of longer dotted numbers, pass.
+/// </summary>
+sealed class Ipv4AddressRule : ISecretRule
+{
+    /// <inheritdoc />
+    public void Scan(ReadOnlySpan<char> text, ref HitCollector hits)
+    {
+        var position = 0;
+        while (position < text.Length)
+        {
+            var found = text[position..].IndexOfAny(SecretChars.Digits);
+            if (found < 0)
+                return;
+            var start = position + found;
+            var end = IsAddressStart(text, start) ? AddressEnd(text, start) : -1;
+            if (end > 0)
+            {
+                hits.Add(start, end - start, 0);
+                position = end;
+                continue;
+            }
+            position = start;
+            while (position < text.Length && char.IsAsciiDigit(text[position]))
+                position++;
+        }
+    }
+
+    static bool IsAddressStart(ReadOnlySpan<char> text, int start) =>
+        start == 0 || !(char.IsLetterOrDigit(text[start - 1]) || text[start - 1] is '_' or '.');
+
+    /// <summary>The end of the address starting at <paramref name="start"/>, or -1 when there is none.</summary>
+    public static int AddressEnd(ReadOnlySpan<char> text, int start)
+    {
+        var i = start;
+        for (var part = 0; part < 4; part++)
+        {
+            if (part > 0)
+            {
+                if (i >= text.Length || text[i] != '.')
+                    return -1;
+                i++;
+            }
+            var value = 0;
+            var digits = 0;
+            while (i < text.Length && char.IsAsciiDigit(text[i]) && digits < 4)
+            {
+                value = value * 10 + (text[i] - '0');
+                digits++;
+                i++;
+            }
+            if (digits is 0 or > 3 || value > 255)
+                return -1;
+        }
+        var standsAlone = SecretChars.IsWordEnd(text, i) && !(i + 1 < text.Length && text[i] == '.' && char.IsAsciiDigit(text[i + 1]));
+        return standsAlone ? i : -1;
+    }
+}

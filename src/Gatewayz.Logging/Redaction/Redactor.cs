@@ -1,0 +1,130 @@
+using System.Numerics;
+using Serilog.Events;
+
+namespace Gatewayz.Logging.Redaction;
+
+/// <summary>
+/// Applies the redaction rules to what a log event carries: a value under a sensitive key becomes
+/// <c>[Filtered]</c>; any text is scanned for secrets whatever its key; structures, dictionaries and
+/// sequences are walked. A value with nothing to redact is returned as the same instance, so the
+/// common case copies nothing.
+/// </summary>
+sealed class Redactor
+{
+    public static readonly ScalarValue Filtered = new(SecretMask.Marker);
+
+    readonly SensitiveKeys _keys;
+    readonly SecretScanner _scanner;
+
+    public Redactor(IEnumerable<string>? sensitiveKeys = null, IEnumerable<string>? safeKeys = null, bool sendDefaultPii = false)
+    {
+        _keys = new SensitiveKeys(sensitiveKeys, safeKeys, includePersonalData: !sendDefaultPii);
+        _scanner = new SecretScanner(_keys, includePersonalData: !sendDefaultPii);
+        SendDefaultPii = sendDefaultPii;
+    }
+
+    /// <summary>The default rules, personal data masked.</summary>
+    public static Redactor Default { get; } = new();
+
+    public bool SendDefaultPii { get; }
+
+    public bool IsSensitiveKey(string key) => _keys.IsSensitive(key);
+
+    /// <summary>The text with its secrets masked; the same instance when there are none.</summary>
+    public string Text(string text) => _scanner.Redact(text);
+
+    /// <summary>A property, by name and value.</summary>
+    public LogEventPropertyValue Property(string name, LogEventPropertyValue value) =>
+        IsSensitiveKey(name) && value is not ScalarValue { Value: null } ? Filtered : Value(value);
+
+    /// <summary>A value whatever its key.</summary>
+    public LogEventPropertyValue Value(LogEventPropertyValue value) => value switch
+    {
+        ScalarValue scalar => Scalar(scalar),
+        StructureValue structure => Structure(structure),
+        DictionaryValue dictionary => Dictionary(dictionary),
+        SequenceValue sequence => Sequence(sequence),
+        _ => value,
+    };
+
+    ScalarValue Scalar(ScalarValue scalar)
+    {
+        var text = scalar.Value switch
+        {
+            string s => s,
+            Uri uri => uri.OriginalString,
+            // Only numbers long enough to be card numbers are worth formatting.
+            long l when l is >= 1_000_000_000_000 or <= -1_000_000_000_000 => l.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ulong u when u >= 1_000_000_000_000 => u.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            decimal m when Math.Abs(m) >= 1_000_000_000_000 => m.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            BigInteger b => b.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            _ => null,
+        };
+        if (text is null)
+            return scalar;
+        var redacted = Text(text);
+        return ReferenceEquals(redacted, text) ? scalar : new ScalarValue(redacted);
+    }
+
+    StructureValue Structure(StructureValue structure)
+    {
+        List<LogEventProperty>? changed = null;
+        var properties = structure.Properties;
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var property = properties[i];
+            var value = Property(property.Name, property.Value);
+            if (changed is null && !ReferenceEquals(value, property.Value))
+                changed = [.. properties.Take(i)];
+            changed?.Add(ReferenceEquals(value, property.Value) ? property : new LogEventProperty(property.Name, value));
+        }
+        return changed is null ? structure : new StructureValue(changed, structure.TypeTag);
+    }
+
+    DictionaryValue Dictionary(DictionaryValue dictionary)
+    {
+        List<KeyValuePair<ScalarValue, LogEventPropertyValue>>? changed = null;
+        var index = 0;
+        foreach (var (key, element) in dictionary.Elements)
+        {
+            var value = key.Value is string name ? Property(name, element) : Value(element);
+            var redactedKey = Scalar(key);
+            var same = ReferenceEquals(value, element) && ReferenceEquals(redactedKey, key);
+            if (changed is null && !same)
+                changed = [.. dictionary.Elements.Take(index)];
+            changed?.Add(same ? new(key, element) : new(redactedKey, value));
+            index++;
+        }
+        return changed is null ? dictionary : new DictionaryValue(changed);
+    }
+
+    SequenceValue Sequence(SequenceValue sequence)
+    {
+        List<LogEventPropertyValue>? changed = null;
+        var elements = sequence.Elements;
+        for (var i = 0; i < elements.Count; i++)
+        {
+            var value = Value(elements[i]);
+            if (changed is null && !ReferenceEquals(value, elements[i]))
+                changed = [.. elements.Take(i)];
+            changed?.Add(value);
+        }
+        return changed is null ? sequence : new SequenceValue(changed);
+    }
+
+    /// <summary>Redacts every property of a log event in place; properties with nothing to redact are left as they are.</summary>
+    public void Properties(LogEvent logEvent)
+    {
+        List<LogEventProperty>? changed = null;
+        foreach (var (name, value) in logEvent.Properties)
+        {
+            var redacted = Property(name, value);
+            if (!ReferenceEquals(redacted, value))
+                (changed ??= []).Add(new LogEventProperty(name, redacted));
+        }
+        if (changed is null)
+            return;
+        foreach (var property in changed)
+            logEvent.AddOrUpdateProperty(property);
+    }
+}

@@ -1,0 +1,147 @@
+using System.Collections;
+using System.Text.Json;
+using Gatewayz.Logging.Mapping;
+using Sentry;
+using Sentry.Extensibility;
+
+namespace Gatewayz.Logging.Redaction;
+
+/// <summary>
+/// Redacts a Sentry event just before it is sent, whoever built it: the message, the exception
+/// messages (inner exceptions included), tags, extra, contexts, request data and breadcrumbs. The
+/// library's own events arrive mostly clean; this is what catches the exception text, which the SDK
+/// only reads at capture time, and events from other integrations.
+/// </summary>
+sealed class SentryEventRedactor(Redactor redactor) : ISentryEventProcessor
+{
+    public SentryEvent? Process(SentryEvent @event)
+    {
+        if (@event.Message is { } message)
+        {
+            message.Message = Text(message.Message);
+            message.Formatted = Text(message.Formatted);
+        }
+
+        foreach (var exception in @event.SentryExceptions ?? [])
+            exception.Value = Text(exception.Value);
+
+        foreach (var (key, value) in @event.Tags.ToArray())
+        {
+            var safe = redactor.IsSensitiveKey(key) ? SecretMask.Marker : redactor.Text(value);
+            if (!ReferenceEquals(safe, value))
+                @event.SetTag(key, safe);
+        }
+
+        foreach (var (key, value) in @event.Extra.ToArray())
+        {
+            var safe = redactor.IsSensitiveKey(key) ? SecretMask.Marker : Object(value);
+            if (!ReferenceEquals(safe, value))
+                @event.SetExtra(key, safe);
+        }
+
+        foreach (var key in @event.Contexts.Keys.ToArray())
+        {
+            var value = @event.Contexts[key];
+            var safe = Object(value);
+            if (!ReferenceEquals(safe, value) && safe is not null)
+                @event.Contexts[key] = safe;
+        }
+
+        Request(@event.Request);
+        Breadcrumbs(@event);
+        return @event;
+    }
+
+    string? Text(string? text) => text is null ? null : redactor.Text(text);
+
+    /// <summary>Strings and string-keyed dictionaries are redacted; the library's own JSON is already clean, SDK types are left alone.</summary>
+    object? Object(object? value) => value switch
+    {
+        string s => redactor.Text(s),
+        JsonFragment => value,
+        IDictionary<string, string> strings => Dictionary(strings.Select(p => new KeyValuePair<string, object?>(p.Key, p.Value)), strings.Count),
+        IDictionary<string, object?> objects => Dictionary(objects, objects.Count),
+        IEnumerable<KeyValuePair<string, object?>> pairs => Dictionary(pairs, 0),
+        IList list when value is not string => List(list),
+        _ => value,
+    };
+
+    object Dictionary(IEnumerable<KeyValuePair<string, object?>> pairs, int capacity)
+    {
+        var copy = new Dictionary<string, object?>(capacity);
+        var changed = false;
+        foreach (var (key, value) in pairs)
+        {
+            var safe = redactor.IsSensitiveKey(key) && value is not null ? SecretMask.Marker : Object(value);
+            changed |= !ReferenceEquals(safe, value);
+            copy[key] = safe;
+        }
+        return changed ? copy : pairs;
+    }
+
+    object List(IList list)
+    {
+        var copy = new object?[list.Count];
+        var changed = false;
+        for (var i = 0; i < list.Count; i++)
+        {
+            copy[i] = Object(list[i]);
+            changed |= !ReferenceEquals(copy[i], list[i]);
+        }
+        return changed ? copy : list;
+    }
+
+    void Request(SentryRequest request)
+    {
+        request.Url = Text(request.Url);
+        request.QueryString = Text(request.QueryString);
+        if (request.Cookies is not null)
+            request.Cookies = SecretMask.Marker;
+        if (request.Data is { } data)
+            request.Data = Object(data);
+        foreach (var (name, value) in request.Headers.ToArray())
+            request.Headers[name] = redactor.IsSensitiveKey(name) ? SecretMask.Marker : redactor.Text(value);
+    }
+
+    /// <summary>
+    /// Breadcrumbs are immutable; one that needs redacting is rebuilt from its own JSON, which keeps
+    /// its timestamp. The SDK keeps an event's breadcrumbs in a list it hands out read-only.
+    /// </summary>
+    void Breadcrumbs(SentryEvent @event)
+    {
+        if (@event.Breadcrumbs is not IList<Breadcrumb> { IsReadOnly: false } list)
+            return;
+        for (var i = 0; i < list.Count; i++)
+        {
+            var crumb = list[i];
+            // The library's own breadcrumbs were redacted when they were made.
+            if (crumb.Data is not BreadcrumbData && NeedsRedaction(crumb))
+                list[i] = Rebuild(crumb);
+        }
+    }
+
+    bool NeedsRedaction(Breadcrumb crumb) =>
+        (crumb.Message is { } message && !ReferenceEquals(redactor.Text(message), message))
+        || (crumb.Data?.Any(d => redactor.IsSensitiveKey(d.Key) || !ReferenceEquals(redactor.Text(d.Value), d.Value)) ?? false);
+
+    Breadcrumb Rebuild(Breadcrumb crumb)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+            crumb.WriteTo(writer, null);
+        using var json = JsonDocument.Parse(stream.ToArray());
+        var redacted = new Dictionary<string, object?>();
+        foreach (var property in json.RootElement.EnumerateObject())
+        {
+            redacted[property.Name] = property.Name switch
+            {
+                "message" => redactor.Text(property.Value.GetString() ?? ""),
+                "data" => property.Value.EnumerateObject().ToDictionary(
+                    d => d.Name,
+                    d => redactor.IsSensitiveKey(d.Name) ? SecretMask.Marker : redactor.Text(d.Value.ValueKind == JsonValueKind.String ? d.Value.GetString() ?? "" : d.Value.GetRawText())),
+                _ => property.Value.Clone(),
+            };
+        }
+        return Breadcrumb.FromJson(JsonSerializer.SerializeToElement(redacted));
+    }
+}
