@@ -2,7 +2,9 @@ namespace Gatewayz.Logging.Redaction;
 
 /// <summary>
 /// Personal data: finds IPv4 addresses (four dot-separated numbers up to 255, standing alone) and filters
-/// the whole address. Version numbers with fewer parts, and parts of longer dotted numbers, pass.
+/// the whole address. Version numbers with fewer parts, and parts of longer dotted numbers, pass. So do
+/// addresses that name no person: loopback, unspecified, private and link-local ranges, where the
+/// service itself listens and talks to its own backends.
 /// </summary>
 sealed class Ipv4AddressRule : ISecretRule
 {
@@ -17,6 +19,11 @@ sealed class Ipv4AddressRule : ISecretRule
                 return;
             var start = position + found;
             var end = IsAddressStart(text, start) ? AddressEnd(text, start) : -1;
+            if (end > 0 && IsInternal(text[start..end]))
+            {
+                position = end;
+                continue;
+            }
             if (end > 0)
             {
                 hits.Add(start, end - start, 0);
@@ -27,6 +34,20 @@ sealed class Ipv4AddressRule : ISecretRule
             while (position < text.Length && char.IsAsciiDigit(text[position]))
                 position++;
         }
+    }
+
+    /// <summary>127/8, 0.0.0.0, 10/8, 172.16/12, 192.168/16 and 169.254/16.</summary>
+    static bool IsInternal(ReadOnlySpan<char> address)
+    {
+        Span<Range> parts = stackalloc Range[4];
+        address.Split(parts, '.');
+        var first = int.Parse(address[parts[0]], provider: System.Globalization.CultureInfo.InvariantCulture);
+        var second = int.Parse(address[parts[1]], provider: System.Globalization.CultureInfo.InvariantCulture);
+        return first is 127 or 10
+            || address is "0.0.0.0"
+            || (first == 172 && second is >= 16 and <= 31)
+            || (first == 192 && second == 168)
+            || (first == 169 && second == 254);
     }
 
     static bool IsAddressStart(ReadOnlySpan<char> text, int start) =>

@@ -32,11 +32,20 @@ sealed class Ipv6AddressRule : ISecretRule
                 end--;
             if (end - start > 2 && text[start] == ':' && text[start + 1] != ':')
                 start++;
-            if (!IsStandalone(text, start, end) || !IsAddress(text[start..end]))
+            if (!IsStandalone(text, start, end) || !IsAddress(text[start..end]) || IsInternal(text[start..end]))
                 continue;
             hits.Add(start, end - start, 0);
         }
     }
+
+    /// <summary>Loopback, unspecified, unique-local (fc00::/7) and link-local (fe80::/10) addresses name no person.</summary>
+    static bool IsInternal(ReadOnlySpan<char> address) =>
+        address is "::1" or "::"
+        || (address.Length >= 2 && (address[..2].Equals("fc", StringComparison.OrdinalIgnoreCase) || address[..2].Equals("fd", StringComparison.OrdinalIgnoreCase)))
+        || (address.Length >= 4 && address[..3].Equals("fe8", StringComparison.OrdinalIgnoreCase))
+        || (address.Length >= 4 && address[..3].Equals("fe9", StringComparison.OrdinalIgnoreCase))
+        || (address.Length >= 4 && address[..3].Equals("fea", StringComparison.OrdinalIgnoreCase))
+        || (address.Length >= 4 && address[..3].Equals("feb", StringComparison.OrdinalIgnoreCase));
 
     static bool IsStandalone(ReadOnlySpan<char> text, int start, int end) =>
         (start == 0 || !(char.IsLetterOrDigit(text[start - 1]) || text[start - 1] == '_')) && SecretChars.IsWordEnd(text, end);

@@ -41,7 +41,8 @@ sealed class SecretGenerator(Random random)
             "pem" => Pem(),
             "card" => Same(Card()),
             "email" => Email(),
-            "ipv4" => Same($"{random.Next(256)}.{random.Next(256)}.{random.Next(256)}.{random.Next(256)}"),
+            // Public addresses: loopback, private and link-local ones name no person and pass.
+            "ipv4" => Same($"{Pick([.. Enumerable.Range(1, 223).Except([10, 127, 169, 172, 192])])}.{random.Next(256)}.{random.Next(256)}.{random.Next(256)}"),
             "ipv6" => Same(Ipv6()),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
@@ -171,7 +172,8 @@ sealed class SecretGenerator(Random random)
 
     string Ipv6()
     {
-        var groups = Enumerable.Range(0, 8).Select(_ => random.Next(0x10000).ToString(Pick("x", "X", "x4"))).ToArray();
+        // A global unicast first group (2000::/3), so the address is one that can name a person.
+        var groups = Enumerable.Range(0, 8).Select(i => (i == 0 ? random.Next(0x2000, 0x4000) : random.Next(0x10000)).ToString(Pick("x", "X", "x4"))).ToArray();
         if (random.Next(2) == 0)
             return string.Join(':', groups);
         // Compress groups from..to (inclusive), leaving at least one group.
