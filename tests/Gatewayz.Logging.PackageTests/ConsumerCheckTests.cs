@@ -1,3 +1,5 @@
+using Gatewayz.Logging.Tests.Support;
+
 namespace Gatewayz.Logging.PackageTests;
 
 /// <summary>
@@ -18,7 +20,7 @@ public sealed class ConsumerCheckTests : IDisposable
         var version = $"0.0.0-consumer.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
         var feed = Path.Combine(_work, "feed");
 
-        foreach (var project in new[] { "src/Gatewayz.Logging/Gatewayz.Logging.csproj", "src/Gatewayz.Logging.Testing/Gatewayz.Logging.Testing.csproj" })
+        foreach (var project in new[] { "src/Gatewayz.Logging/Gatewayz.Logging.csproj", "src/Gatewayz.Logging.AspNetCore/Gatewayz.Logging.AspNetCore.csproj", "src/Gatewayz.Logging.Testing/Gatewayz.Logging.Testing.csproj" })
         {
             var (code, output) = DotnetCli.Run(root, CliTimeout, "pack", project, "-c", "Release", "-o", feed, $"-p:Version={version}");
             Assert.True(code == 0, $"dotnet pack {project} failed:\n{output}");
@@ -26,6 +28,7 @@ public sealed class ConsumerCheckTests : IDisposable
         Assert.True(File.Exists(Path.Combine(feed, $"Gatewayz.Logging.{version}.nupkg")));
         Assert.True(File.Exists(Path.Combine(feed, $"Gatewayz.Logging.{version}.snupkg")));
         Assert.True(File.Exists(Path.Combine(feed, $"Gatewayz.Logging.Testing.{version}.nupkg")));
+        Assert.True(File.Exists(Path.Combine(feed, $"Gatewayz.Logging.AspNetCore.{version}.nupkg")));
 
         var consumer = Path.Combine(_work, "consumer");
         Directory.CreateDirectory(Path.Combine(consumer, "App"));
@@ -54,6 +57,7 @@ public sealed class ConsumerCheckTests : IDisposable
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="Gatewayz.Logging" Version="{version}" />
+                <PackageReference Include="Gatewayz.Logging.AspNetCore" Version="{version}" />
               </ItemGroup>
             </Project>
             """);
@@ -123,7 +127,7 @@ public sealed class ConsumerCheckTests : IDisposable
         // The packages are in the user's NuGet cache under a throwaway version; remove them.
         var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        foreach (var id in new[] { "gatewayz.logging", "gatewayz.logging.testing" })
+        foreach (var id in new[] { "gatewayz.logging", "gatewayz.logging.aspnetcore", "gatewayz.logging.testing" })
         {
             var packageDir = Path.Combine(cache, id);
             if (!Directory.Exists(packageDir))

@@ -1,12 +1,19 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Gatewayz.Logging.PackageTests;
+namespace Gatewayz.Logging.Tests.Support;
 
 /// <summary>Runs the dotnet CLI as a user would, outside the test host's MSBuild environment.</summary>
 static class DotnetCli
 {
-    public static (int ExitCode, string Output) Run(string workingDirectory, TimeSpan timeout, params string[] arguments)
+    public static (int ExitCode, string Output) Run(string workingDirectory, TimeSpan timeout, params string[] arguments) =>
+        Run(workingDirectory, timeout, _ => { }, arguments);
+
+    /// <param name="workingDirectory">Where to run.</param>
+    /// <param name="timeout">How long before the process tree is killed.</param>
+    /// <param name="environment">Adjusts the child's environment.</param>
+    /// <param name="arguments">The CLI's arguments (an assembly path runs that app).</param>
+    public static (int ExitCode, string Output) Run(string workingDirectory, TimeSpan timeout, Action<IDictionary<string, string?>> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -27,6 +34,7 @@ static class DotnetCli
         }
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        environment(start.Environment);
 
         using var process = Process.Start(start)!;
         process.StandardInput.Close();

@@ -40,6 +40,26 @@ public sealed class CaptureHelperTests
     }
 
     [Fact]
+    public void The_context_survives_a_scope_property_of_the_same_name()
+    {
+        using var sentry = SentryCapture.Start();
+        var logger = sentry.CreateLogger<CaptureHelperTests>();
+
+        // Serilog's MEL provider lets scope properties overwrite an event's own; the context must not be one of them.
+        using (logger.BeginScope(new Dictionary<string, object> { ["provider"] = "openrouter", ["payment"] = "not a context" }))
+        {
+            logger.CaptureProviderError(Failure(), "openrouter", model: "gpt-4o");
+            logger.CapturePaymentError(Failure(), "refund");
+        }
+
+        var events = sentry.Events;
+        var provider = events.Single(e => e.Contexts.ContainsKey("provider"));
+        Assert.Equal("gpt-4o", provider.Contexts["provider"]["model"]);
+        Assert.Equal("openrouter", provider.Tags["provider"]);
+        Assert.Contains(events, e => e.Contexts.TryGetValue("payment", out var payment) && (string?)payment["operation"] == "refund");
+    }
+
+    [Fact]
     public void Optional_fields_that_are_not_given_are_absent_not_null()
     {
         using var sentry = SentryCapture.Start();
@@ -267,7 +287,8 @@ public sealed class CaptureHelperTests
         var logged = Assert.Single(console.Events);
         Assert.Equal(LogEventLevel.Error, logged.Level);
         Assert.Equal("Database insert on users failed", logged.RenderMessage());
-        Assert.IsType<DictionaryValue>(logged.Properties["database"]);
+        var contexts = Assert.IsType<DictionaryValue>(logged.Properties["SentryContexts"]);
+        Assert.IsType<DictionaryValue>(contexts.Elements.Single(e => (string?)e.Key.Value == "database").Value);
         Assert.IsType<DictionaryValue>(logged.Properties["SentryTags"]);
         Assert.Single(sentry.Events);
     }

@@ -53,6 +53,21 @@ public sealed class ErrorContextTests
     }
 
     [Fact]
+    public void A_context_and_a_tag_of_the_same_name_both_arrive()
+    {
+        using var sentry = SentryCapture.Start();
+        var logger = sentry.CreateLogger<ErrorContextTests>();
+
+        using (Serilog.Context.LogContext.PushProperty("provider", "portkey"))
+        using (ErrorContext.Push("provider", new { provider_name = "portkey", region = "eu" }))
+            logger.LogError("Failed");
+
+        var evt = sentry.Events.Single();
+        Assert.Equal("portkey", evt.Tags["provider"]);
+        Assert.Equal("eu", evt.Contexts["provider"]["region"]);
+    }
+
+    [Fact]
     public async Task The_context_flows_across_await_and_stays_in_its_own_flow()
     {
         using var sentry = SentryCapture.Start();

@@ -125,6 +125,21 @@ public sealed class MelTests
         Assert.Equal("Provider {provider} timed out", evt.Message);
     }
 
+    [Theory]
+    [InlineData("UnhandledException", false)]
+    [InlineData("ApplicationError", false)]
+    [InlineData("BackgroundServiceFaulted", false)]
+    [InlineData("ProviderTimeout", true)]
+    public void Events_reporting_an_uncaught_exception_are_marked_unhandled(string eventName, bool handled)
+    {
+        using var sentry = SentryCapture.Start();
+        var mel = sentry.CreateLoggerFactory().CreateLogger("Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware");
+
+        mel.LogError(new EventId(1, eventName), Throw.Caught(() => new InvalidOperationException("x")), "An unhandled exception has occurred while executing the request.");
+
+        Assert.Equal(handled, sentry.Events.Single().Exception!.Handled);
+    }
+
     [Fact]
     public void MEL_level_filters_are_respected()
     {

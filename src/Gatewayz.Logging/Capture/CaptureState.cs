@@ -5,8 +5,8 @@ namespace Gatewayz.Logging.Capture;
 
 /// <summary>
 /// A capture as Microsoft.Extensions.Logging state: the message (a literal, so no property of the
-/// same name can be taken for a hole), the context to destructure (<c>@</c> prefix), the explicit
-/// tags and the user. Serilog's MEL provider binds each pair as a property; other providers print
+/// same name can be taken for a hole), the explicit context (destructured, <c>@</c> prefix), the
+/// explicit tags and the user. Serilog's MEL provider binds each pair as a property; other providers print
 /// <see cref="ToString"/>.
 /// </summary>
 sealed class CaptureState : IReadOnlyList<KeyValuePair<string, object?>>
@@ -21,7 +21,7 @@ sealed class CaptureState : IReadOnlyList<KeyValuePair<string, object?>>
         _message = request.Message;
         _pairs = [new("{OriginalFormat}", LiteralTemplate.Escape(request.Message))];
         if (request.ContextName is { } name && request.Context is { Count: > 0 } context)
-            _pairs.Add(new("@" + name, context));
+            _pairs.Add(new("@" + PropertyNames.SentryContexts, new Dictionary<string, object?> { [name] = context }));
         if (request.Tags is { Count: > 0 } tags)
             _pairs.Add(new(PropertyNames.SentryTags, tags));
         if (request.UserId is { } userId)

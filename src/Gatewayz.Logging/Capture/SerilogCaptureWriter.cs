@@ -23,7 +23,7 @@ static class SerilogCaptureWriter
 
             var properties = new List<LogEventProperty>(3);
             if (request.ContextName is { } name && request.Context is { Count: > 0 } context
-                && logger.BindProperty(name, context, destructureObjects: true, out var contextProperty))
+                && logger.BindProperty(PropertyNames.SentryContexts, new Dictionary<string, object?> { [name] = context }, destructureObjects: true, out var contextProperty))
             {
                 properties.Add(contextProperty);
             }

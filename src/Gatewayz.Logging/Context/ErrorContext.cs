@@ -48,7 +48,8 @@ public static class ErrorContext
                 : ObjectFields.Read(data).ToImmutableDictionary(StringComparer.Ordinal);
             var state = previous with { Contexts = previous.Contexts.SetItem(contextType, merged) };
             // Serilog captures a plain Dictionary as a dictionary; an immutable one would become a list of pairs.
-            return Enter(previous, state, LogContext.PushProperty(contextType, new Dictionary<string, object?>(merged), destructureObjects: true));
+            var contexts = state.Contexts.ToDictionary(c => c.Key, c => (object?)new Dictionary<string, object?>(c.Value), StringComparer.Ordinal);
+            return Enter(previous, state, LogContext.PushProperty(PropertyNames.SentryContexts, contexts, destructureObjects: true));
         }
         catch (Exception ex)
         {

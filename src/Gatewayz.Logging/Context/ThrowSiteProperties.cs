@@ -8,7 +8,8 @@ namespace Gatewayz.Logging.Context;
 /// <summary>
 /// Adds to a log event the properties that were in scope where its exception was thrown (LogContext,
 /// MEL <c>BeginScope</c>, <c>ErrorContext</c>), by replaying the LogContext enrichers inside the
-/// throw site's execution context. Properties present at the log call win; explicit tags merge.
+/// throw site's execution context. Properties present at the log call win; explicit tags and
+/// contexts merge, by name.
 /// </summary>
 static class ThrowSiteProperties
 {
@@ -33,15 +34,15 @@ static class ThrowSiteProperties
 
         foreach (var (name, value) in collected.Properties)
         {
-            if (name == PropertyNames.SentryTags && logEvent.Properties.TryGetValue(name, out var present))
-                logEvent.AddOrUpdateProperty(new LogEventProperty(name, MergeTags(value, present)));
+            if (name is PropertyNames.SentryTags or PropertyNames.SentryContexts && logEvent.Properties.TryGetValue(name, out var present))
+                logEvent.AddOrUpdateProperty(new LogEventProperty(name, Merge(value, present)));
             else
                 logEvent.AddPropertyIfAbsent(new LogEventProperty(name, value));
         }
     }
 
-    /// <summary>The throw site's explicit tags overlaid by those present at the log call.</summary>
-    static LogEventPropertyValue MergeTags(LogEventPropertyValue throwSite, LogEventPropertyValue logCall)
+    /// <summary>The throw site's explicit tags (or contexts) overlaid by those present at the log call.</summary>
+    static LogEventPropertyValue Merge(LogEventPropertyValue throwSite, LogEventPropertyValue logCall)
     {
         if (throwSite is not DictionaryValue outer || logCall is not DictionaryValue inner)
             return logCall;

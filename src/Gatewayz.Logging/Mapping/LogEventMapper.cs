@@ -38,6 +38,7 @@ sealed class LogEventMapper(FrozenSet<string> tagProperties, Redactor redactor)
         var logFields = new List<KeyValuePair<string, LogEventPropertyValue>>();
         var contexts = new List<KeyValuePair<string, LogEventPropertyValue>>();
         LogEventPropertyValue? explicitTags = null;
+        LogEventPropertyValue? explicitContexts = null;
         var tags = new TagBudget(sentryEvent);
 
         foreach (var (name, original) in logEvent.Properties)
@@ -59,6 +60,9 @@ sealed class LogEventMapper(FrozenSet<string> tagProperties, Redactor redactor)
                     continue;
                 case PropertyNames.SentryTags when value is DictionaryValue or StructureValue:
                     explicitTags = value;
+                    continue;
+                case PropertyNames.SentryContexts when value is DictionaryValue or StructureValue:
+                    explicitContexts = value;
                     continue;
             }
 
@@ -83,6 +87,18 @@ sealed class LogEventMapper(FrozenSet<string> tagProperties, Redactor redactor)
             {
                 var safe = redactor.Property(name, value);
                 tags.Set(name, safe is ScalarValue s ? ScalarText.Format(s.Value) ?? "null" : ScalarText.Format(safe, SentryLimits.TagValueLength));
+            }
+        }
+
+        // Explicit contexts come last, so that they win over a structured property of the same name.
+        if (explicitContexts is not null)
+        {
+            foreach (var entry in ExplicitTagFields(explicitContexts))
+            {
+                if (entry.Value is StructureValue or DictionaryValue)
+                    contexts.Add(entry);
+                else
+                    logFields.Add(entry);
             }
         }
 
@@ -112,6 +128,7 @@ sealed class LogEventMapper(FrozenSet<string> tagProperties, Redactor redactor)
             sentryEvent.Contexts[ContextNameRule.LogContext] = new JsonFragment(BoundedJson.WriteObject(logFields, SentryLimits.ContextBytes, SentryLimits.ContextDepth));
     }
 
+    /// <summary>The named entries of an explicit tags or contexts property.</summary>
     static IEnumerable<KeyValuePair<string, LogEventPropertyValue>> ExplicitTagFields(LogEventPropertyValue value) => value switch
     {
         StructureValue structure => structure.Properties.Select(p => new KeyValuePair<string, LogEventPropertyValue>(p.Name, p.Value)),

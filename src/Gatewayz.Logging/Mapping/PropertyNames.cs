@@ -15,6 +15,14 @@ static class PropertyNames
     /// <summary>Tags requested explicitly (by <c>ErrorContext.PushTag</c> or a capture helper), whatever the tag list says.</summary>
     public const string SentryTags = "SentryTags";
 
+    /// <summary>
+    /// Contexts requested explicitly (by <c>ErrorContext.Push</c> or a capture helper), by name. Kept
+    /// apart from ordinary properties so that a scope property of the same name (a <c>provider</c> tag
+    /// beside a <c>provider</c> context) cannot replace them: Serilog's MEL provider lets scope
+    /// properties overwrite an event's own.
+    /// </summary>
+    public const string SentryContexts = "SentryContexts";
+
     /// <summary>Where Serilog.Extensions.Logging puts MEL scopes that are not property bags.</summary>
     public const string Scope = "Scope";
 }

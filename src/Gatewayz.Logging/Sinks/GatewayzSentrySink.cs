@@ -125,6 +125,8 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
         if (_release is not null)
             work.SentryEvent.Release = _release;
         work.Scope?.AddEventProcessor(new LoggingThreadProcessor(work.ThreadId));
+        if (UnhandledExceptionRule.Applies(work.LogEvent))
+            work.Scope?.AddEventProcessor(UnhandledMechanismProcessor.Instance);
         if (_perEventRedactor is not null && work.Scope is { } scope && !scope.GetAllEventProcessors().OfType<SentryEventRedactor>().Any())
             scope.AddEventProcessor(_perEventRedactor);
         _hub.CaptureEvent(work.SentryEvent, work.Scope, EventMarker.Create());
