@@ -37,6 +37,9 @@ public static class GatewayzSentryLoggerConfigurationExtensions
     /// <param name="captureCancellations">Sends cancellations that are not timeouts as events. Default false.</param>
     /// <param name="sensitiveKeys">More keys whose values are always filtered, added to the default list.</param>
     /// <param name="safeKeys">Keys never filtered by name.</param>
+    /// <param name="stormControlEnabled">Storm control: false sends every error, however many of one kind. Default true.</param>
+    /// <param name="stormControlMaxEventsPerFingerprint">Storm control: events of one fingerprint sent per window. Default 10.</param>
+    /// <param name="stormControlWindow">Storm control: the window. Default one minute.</param>
     /// <param name="maxQueueItems">How many events may wait for the background worker. Default 1,000.</param>
     /// <param name="shutdownTimeout">How long disposal waits for pending events. Default 2 seconds.</param>
     /// <param name="restrictedToMinimumLevel">The lowest level passed to the sink at all.</param>
@@ -75,6 +78,9 @@ public static class GatewayzSentryLoggerConfigurationExtensions
         bool captureCancellations = false,
         string[]? sensitiveKeys = null,
         string[]? safeKeys = null,
+        bool stormControlEnabled = true,
+        int stormControlMaxEventsPerFingerprint = 10,
+        TimeSpan? stormControlWindow = null,
         int maxQueueItems = 1000,
         TimeSpan? shutdownTimeout = null,
         LogEventLevel restrictedToMinimumLevel = LevelAlias.Minimum,
@@ -108,6 +114,10 @@ public static class GatewayzSentryLoggerConfigurationExtensions
             options.SensitiveKeys.Add(key);
         foreach (var key in safeKeys ?? [])
             options.SafeKeys.Add(key);
+        options.StormControl.Enabled = stormControlEnabled;
+        options.StormControl.MaxEventsPerFingerprint = stormControlMaxEventsPerFingerprint;
+        if (stormControlWindow is { } window)
+            options.StormControl.Window = window;
         if (shutdownTimeout is { } timeout)
             options.ShutdownTimeout = timeout;
         if (replaceDefaultTags)

@@ -127,6 +127,9 @@ public class GatewayzSentryOptions
     /// </summary>
     public bool CaptureCancellations { get; set; }
 
+    /// <summary>Storm control: a budget of events per error fingerprint and window. On by default.</summary>
+    public StormControlOptions StormControl { get; } = new();
+
     /// <summary>
     /// An explicit hub to send through (for example one resolved from dependency injection). When
     /// null, the sink uses the static <see cref="SentrySdk"/>, initialising it if a DSN is given and

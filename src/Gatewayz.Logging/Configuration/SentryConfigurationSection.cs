@@ -53,6 +53,27 @@ static class SentryConfigurationSection
             foreach (var key in List(s))
                 o.SafeKeys.Add(key);
         },
+        ["StormControl"] = (o, s) =>
+        {
+            foreach (var child in s.GetChildren())
+            {
+                switch (child.Key.ToUpperInvariant())
+                {
+                    case "ENABLED":
+                        o.StormControl.Enabled = Boolean(child);
+                        break;
+                    case "MAXEVENTSPERFINGERPRINT":
+                        o.StormControl.MaxEventsPerFingerprint = Integer(child);
+                        break;
+                    case "WINDOW":
+                        o.StormControl.Window = Duration(child);
+                        break;
+                    default:
+                        throw new ArgumentException(
+                            $"Unknown Sentry setting '{child.Path}'. Known settings: Enabled, MaxEventsPerFingerprint, Window.", child.Path);
+                }
+            }
+        },
         ["ShutdownTimeout"] = (o, s) => o.ShutdownTimeout = Duration(s),
         ["MaxQueueItems"] = (o, s) => o.MaxQueueItems = Integer(s),
     };

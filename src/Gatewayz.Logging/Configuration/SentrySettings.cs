@@ -32,6 +32,9 @@ sealed class SentrySettings
     public required FrozenSet<string> IgnoredExceptionTypes { get; init; }
     public required bool CaptureCancellations { get; init; }
     public required IHub? Hub { get; init; }
+
+    /// <summary>The storm-control budget, or null when it is off.</summary>
+    public required (int MaxEvents, TimeSpan Window)? StormControl { get; init; }
     public required Action<SentryOptions>? ConfigureSentry { get; init; }
 
     /// <summary>Why nothing will be sent, when that is known at startup; null when capture is on.</summary>

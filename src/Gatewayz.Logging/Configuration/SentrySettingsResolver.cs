@@ -65,6 +65,13 @@ static class SentrySettingsResolver
             IgnoredExceptionTypes = options.IgnoredExceptionTypes.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).ToFrozenSet(StringComparer.Ordinal),
             CaptureCancellations = options.CaptureCancellations,
             Hub = options.Hub,
+            StormControl = !options.StormControl.Enabled ? null : (
+                options.StormControl.MaxEventsPerFingerprint >= 1
+                    ? options.StormControl.MaxEventsPerFingerprint
+                    : throw Invalid(source.Describe("StormControl.MaxEventsPerFingerprint"), options.StormControl.MaxEventsPerFingerprint, "must be at least 1"),
+                options.StormControl.Window > TimeSpan.Zero
+                    ? options.StormControl.Window
+                    : throw Invalid(source.Describe("StormControl.Window"), options.StormControl.Window, "must be positive")),
             ConfigureSentry = options.ConfigureSentry,
         };
 

@@ -19,5 +19,11 @@ sealed class SettingSource
     public string Describe(string optionName) => _describe(optionName);
 
     static string ArgumentName(string optionName) =>
-        optionName == nameof(GatewayzSentryOptions.TagProperties) ? "tags" : char.ToLowerInvariant(optionName[0]) + optionName[1..];
+        optionName switch
+        {
+            nameof(GatewayzSentryOptions.TagProperties) => "tags",
+            "StormControl.MaxEventsPerFingerprint" => "stormControlMaxEventsPerFingerprint",
+            "StormControl.Window" => "stormControlWindow",
+            _ => char.ToLowerInvariant(optionName[0]) + optionName[1..],
+        };
 }

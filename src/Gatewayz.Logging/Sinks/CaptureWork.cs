@@ -8,4 +8,4 @@ namespace Gatewayz.Logging.Sinks;
 /// holding its id and timestamp, and a copy of the Sentry scope as it was at the moment of the call
 /// (request, user, breadcrumbs, trace), and the id of the thread that logged.
 /// </summary>
-sealed record CaptureWork(LogEvent LogEvent, SentryEvent SentryEvent, Scope? Scope, int ThreadId);
+sealed record CaptureWork(LogEvent LogEvent, SentryEvent SentryEvent, Scope? Scope, int ThreadId, StormVerdict Storm);

@@ -15,6 +15,8 @@ sealed class CaptureWorker : IDisposable
     readonly Action<CaptureWork> _process;
     readonly Func<Task>? _drain;
     readonly int _drainEvery;
+    Action<long>? _reportDropped;
+    long _droppedReported;
     readonly Task _loop;
     long _pending;
     long _dropped;
@@ -40,6 +42,12 @@ sealed class CaptureWorker : IDisposable
         });
         _loop = Task.Run(RunAsync);
     }
+
+    /// <summary>
+    /// Called on the worker, once the queue has emptied, with the number of events dropped since the
+    /// last call: losses are reported where they can be seen, never silent.
+    /// </summary>
+    public void OnDropped(Action<long> report) => _reportDropped = report;
 
     /// <summary>Events dropped because the queue was full.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
@@ -99,6 +107,30 @@ sealed class CaptureWorker : IDisposable
                     Interlocked.Decrement(ref _pending);
                 }
             }
+            ReportDropped();
+        }
+        ReportDropped();
+    }
+
+    void ReportDropped()
+    {
+        var dropped = Dropped;
+        var unreported = dropped - _droppedReported;
+        if (unreported <= 0 || _reportDropped is null)
+            return;
+        _droppedReported = dropped;
+        SinkGuard.Enter();
+        try
+        {
+            _reportDropped(unreported);
+        }
+        catch (Exception ex)
+        {
+            SelfLog.WriteLine("Gatewayz.Logging: reporting dropped events failed: {0}", ex);
+        }
+        finally
+        {
+            SinkGuard.Exit();
         }
     }
 

@@ -32,6 +32,8 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
     readonly LogEventLevel _breadcrumbLevel;
     readonly ExceptionPolicy _exceptions;
     readonly Redactor _redactor;
+    readonly StormControl? _storm;
+    readonly TimeSpan _stormWindow;
     readonly SentryEventRedactor? _perEventRedactor;
     readonly double? _sampleRate;
     readonly TimeSpan _shutdownTimeout;
@@ -44,6 +46,11 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
         _lease = SentryHubLease.Acquire(settings);
         _hub = _lease.Hub;
         _redactor = settings.Redactor;
+        if (settings.StormControl is { } storm)
+        {
+            _storm = new StormControl(storm.MaxEvents, storm.Window);
+            _stormWindow = storm.Window;
+        }
         _mapper = new LogEventMapper(settings.TagProperties, _redactor);
         _eventLevel = settings.MinimumEventLevel;
         _breadcrumbLevel = settings.MinimumBreadcrumbLevel;
@@ -63,6 +70,7 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
         _worker = _lease.InitialisedSdk
             ? new CaptureWorker(settings.MaxQueueItems, Send)
             : new CaptureWorker(settings.MaxQueueItems, Send, () => _hub.FlushAsync(DrainTimeout), ForeignQueueBatch);
+        _worker.OnDropped(dropped => DroppedReport.Send(_hub, dropped, settings.MaxQueueItems));
         LiveSinks.Add(this);
 
         if (settings.OffReason is { } reason)
@@ -104,6 +112,9 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
     {
         if (!_hub.IsEnabled || Volatile.Read(ref _disposed) != 0)
             return SentryId.Empty;
+        var storm = _storm?.Decide(logEvent) ?? StormVerdict.SendIt;
+        if (!storm.Send)
+            return SentryId.Empty;
         if (_sampleRate is { } rate && Random.Shared.NextDouble() >= rate)
             return SentryId.Empty;
 
@@ -112,7 +123,7 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
         // The thread that logged, not the worker's: this also keeps the SDK from attaching the worker's stack.
         sentryEvent.SentryThreads = [new SentryThread { Current = true, Id = thread.ManagedThreadId, Name = thread.Name }];
 
-        return _worker.TryEnqueue(new CaptureWork(logEvent, sentryEvent, ScopeSnapshot.Take(_hub), thread.ManagedThreadId))
+        return _worker.TryEnqueue(new CaptureWork(logEvent, sentryEvent, ScopeSnapshot.Take(_hub), thread.ManagedThreadId, storm))
             ? sentryEvent.EventId
             : SentryId.Empty;
     }
@@ -120,6 +131,8 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
     void Send(CaptureWork work)
     {
         _mapper.Apply(work.LogEvent, work.SentryEvent);
+        if (work.Storm.Suppressed > 0)
+            StormReport.AddTo(work.SentryEvent, work.Storm, _stormWindow);
         if (_environment is not null)
             work.SentryEvent.Environment = _environment;
         if (_release is not null)
