@@ -339,6 +339,32 @@ public sealed class MappingTests
     }
 
     [Fact]
+    public void The_event_reports_the_cultures_of_the_thread_that_logged_it_and_renders_invariantly()
+    {
+        using var sentry = SentryCapture.Start();
+        var logger = sentry.CreateSerilogLogger();
+        var (culture, uiCulture) = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("fr-FR");
+        try
+        {
+            logger.Error("Charge of {amount} failed", 12.5);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+            System.Globalization.CultureInfo.CurrentUICulture = uiCulture;
+        }
+
+        var evt = sentry.Events.Single();
+        // One rendering for every locale, so that the same failure reads (and is searched) the same.
+        Assert.Equal("Charge of 12.5 failed", evt.Formatted);
+        var contexts = evt.Json.GetProperty("contexts");
+        Assert.Equal("de-DE", contexts.GetProperty("Current Culture").GetProperty("name").GetString());
+        Assert.Equal("fr-FR", contexts.GetProperty("Current UI Culture").GetProperty("name").GetString());
+    }
+
+    [Fact]
     public void The_event_id_and_timestamp_are_those_of_the_moment_of_the_call()
     {
         using var sentry = SentryCapture.Start();

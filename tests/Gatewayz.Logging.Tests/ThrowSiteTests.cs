@@ -111,6 +111,73 @@ public sealed class ThrowSiteTests
     }
 
     [Fact]
+    public void A_rethrow_in_another_scope_keeps_the_first_throw_site()
+    {
+        using var sentry = SentryCapture.Start();
+        var logger = sentry.CreateLogger<ThrowSiteTests>();
+
+        try
+        {
+            using (LogContext.PushProperty("provider", "rethrown-elsewhere"))
+            {
+                try
+                {
+                    using (LogContext.PushProperty("provider", "first-throw"))
+                        throw new TimeoutException("slow");
+                }
+                catch (TimeoutException)
+                {
+                    throw;
+                }
+            }
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Request failed");
+        }
+
+        Assert.Equal("first-throw", sentry.Events.Single().Tags["provider"]);
+    }
+
+    [Fact]
+    public void Only_the_most_recent_throws_are_remembered_so_memory_stays_bounded()
+    {
+        using var sentry = SentryCapture.Start();
+        var logger = sentry.CreateLogger<ThrowSiteTests>();
+        Exception? remembered = null;
+        Exception? forgotten = null;
+
+        try
+        {
+            using (LogContext.PushProperty("provider", "long-ago"))
+                throw new TimeoutException("logged after many other throws");
+        }
+        catch (Exception ex)
+        {
+            forgotten = ex;
+        }
+        for (var i = 0; i < 1_000; i++)
+        {
+            try
+            {
+                using (LogContext.PushProperty("provider", "recent"))
+                    throw new InvalidOperationException("one of many");
+            }
+            catch (Exception ex)
+            {
+                remembered = ex;
+            }
+        }
+
+        logger.LogError(forgotten, "Old failure");
+        logger.LogError(remembered, "Recent failure");
+
+        var events = sentry.Events;
+        Assert.False(events.Single(e => e.Message == "Old failure").Tags.ContainsKey("provider"));
+        Assert.Equal("recent", events.Single(e => e.Message == "Recent failure").Tags["provider"]);
+    }
+
+    [Fact]
     public void For_a_wrapped_exception_the_innermost_throw_site_wins()
     {
         using var sentry = SentryCapture.Start();

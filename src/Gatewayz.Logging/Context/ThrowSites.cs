@@ -1,17 +1,24 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 
 namespace Gatewayz.Logging.Context;
 
 /// <summary>
-/// Remembers, for each exception, the execution context that was current where it was first thrown:
-/// the LogContext, MEL and ErrorContext scopes of the throw site, which are gone by the time a catch
-/// block logs it. Recording costs one reference capture and one weak-table entry per throw; the
-/// scopes are replayed only when the exception is logged.
+/// Remembers where recent exceptions were first thrown: the execution context current at the throw,
+/// which holds the LogContext, MEL and ErrorContext scopes that are gone by the time a catch block
+/// logs the exception. A throw costs one small allocation and one slot in a fixed ring of the most
+/// recent throws in the process; the scopes are replayed only when an exception is logged. An
+/// exception logged after <see cref="Capacity"/> later throws has lost its site (best effort, bounded
+/// memory).
 /// </summary>
 static class ThrowSites
 {
-    static readonly ConditionalWeakTable<Exception, ExecutionContext> Sites = new();
+    /// <summary>How many throws, process-wide, are remembered. A power of two.</summary>
+    public const int Capacity = 256;
+
+    const int MaxChainDepth = 32;
+
+    static readonly Site?[] Ring = new Site?[Capacity];
+    static long s_sequence;
     static int s_registered;
 
     [ThreadStatic]
@@ -24,15 +31,36 @@ static class ThrowSites
             AppDomain.CurrentDomain.FirstChanceException += Record;
     }
 
-    /// <summary>The throw sites of <paramref name="exception"/> and its inner exceptions, innermost first.</summary>
+    /// <summary>
+    /// The throw sites still remembered for <paramref name="exception"/> and its inner exceptions,
+    /// innermost first; for each, the first throw (a rethrow or an await resuming records it again).
+    /// </summary>
     public static List<ExecutionContext>? Find(Exception exception)
     {
-        List<ExecutionContext>? found = null;
+        Span<long> firstSequence = stackalloc long[MaxChainDepth];
+        var chain = new Exception[MaxChainDepth];
         var depth = 0;
-        for (var current = exception; current is not null && depth < 32; current = current.InnerException, depth++)
+        for (var current = exception; current is not null && depth < MaxChainDepth; current = current.InnerException)
+            chain[depth++] = current;
+
+        var sites = new ExecutionContext?[depth];
+        foreach (var site in Ring)
         {
-            if (Sites.TryGetValue(current, out var site))
-                (found ??= []).Insert(0, site);
+            if (site is null)
+                continue;
+            var index = Array.IndexOf(chain, site.Exception, 0, depth);
+            if (index >= 0 && (sites[index] is null || site.Sequence < firstSequence[index]))
+            {
+                sites[index] = site.Context;
+                firstSequence[index] = site.Sequence;
+            }
+        }
+
+        List<ExecutionContext>? found = null;
+        for (var i = depth - 1; i >= 0; i--)
+        {
+            if (sites[i] is { } context)
+                (found ??= []).Add(context);
         }
         return found;
     }
@@ -45,9 +73,11 @@ static class ThrowSites
         t_recording = true;
         try
         {
-            // The first throw is the deepest site; a rethrow (or an await resuming) must not replace it.
-            if (ExecutionContext.Capture() is { } site)
-                Sites.TryAdd(e.Exception, site);
+            if (ExecutionContext.Capture() is { } context)
+            {
+                var sequence = Interlocked.Increment(ref s_sequence);
+                Volatile.Write(ref Ring[sequence & (Capacity - 1)], new Site(e.Exception, context, sequence));
+            }
         }
         catch
         {
@@ -57,5 +87,12 @@ static class ThrowSites
         {
             t_recording = false;
         }
+    }
+
+    sealed class Site(Exception exception, ExecutionContext context, long sequence)
+    {
+        public Exception Exception { get; } = exception;
+        public ExecutionContext Context { get; } = context;
+        public long Sequence { get; } = sequence;
     }
 }

@@ -6,11 +6,13 @@ namespace Gatewayz.Logging.Mapping;
 
 /// <summary>
 /// A log event below the event level as a breadcrumb: the rendered message, the logger as category,
-/// the mapped level, and the properties as data within Sentry's size limits, secrets masked.
+/// the mapped level, the log event's own timestamp, and the properties as data within Sentry's size
+/// limits, secrets masked.
 /// </summary>
 static class BreadcrumbMapper
 {
-    public static Breadcrumb ToBreadcrumb(LogEvent logEvent, Redactor redactor)
+    /// <summary>Adds the breadcrumb of <paramref name="logEvent"/> to <paramref name="scope"/>.</summary>
+    public static void AddTo(Scope scope, LogEvent logEvent, Redactor redactor)
     {
         var properties = logEvent.Properties;
         string? category = null;
@@ -29,20 +31,32 @@ static class BreadcrumbMapper
             {
                 data = new KeyValuePair<string, LogEventPropertyValue>[count];
                 var i = 0;
-                foreach (var property in properties)
+                // Serilog keeps the properties in a Dictionary: its struct enumerator spares an allocation.
+                if (properties is Dictionary<string, LogEventPropertyValue> dictionary)
                 {
-                    if (category is not null && property.Key == PropertyNames.SourceContext)
-                        continue;
-                    data[i++] = property;
+                    foreach (var property in dictionary)
+                    {
+                        if (category is null || property.Key != PropertyNames.SourceContext)
+                            data[i++] = property;
+                    }
+                }
+                else
+                {
+                    foreach (var property in properties)
+                    {
+                        if (category is null || property.Key != PropertyNames.SourceContext)
+                            data[i++] = property;
+                    }
                 }
             }
         }
 
-        return new Breadcrumb(
-            message: TextCut.WithCount(redactor.Text(MessageRenderer.Render(logEvent)), SentryLimits.BreadcrumbMessageLength),
+        scope.AddBreadcrumb(
+            timestamp: logEvent.Timestamp,
+            message: TextCut.WithCount(redactor.FreshText(MessageRenderer.Render(logEvent)), SentryLimits.BreadcrumbMessageLength),
+            category: category ?? "log",
             type: "default",
             data: data is null ? null : new BreadcrumbData(data, redactor),
-            category: category ?? "log",
             level: LevelMapping.ToBreadcrumbLevel(logEvent.Level));
     }
 }

@@ -30,7 +30,7 @@ sealed class LogEventMapper(FrozenSet<string> tagProperties, Redactor redactor)
         sentryEvent.Message = new SentryMessage
         {
             Message = TextCut.WithCount(redactor.Text(logEvent.MessageTemplate.Text), SentryLimits.MessageLength),
-            Formatted = TextCut.WithCount(redactor.Text(MessageRenderer.Render(logEvent)), SentryLimits.MessageLength),
+            Formatted = TextCut.WithCount(redactor.FreshText(MessageRenderer.Render(logEvent)), SentryLimits.MessageLength),
         };
         sentryEvent.Sdk.AddIntegration("Gatewayz.Logging");
         sentryEvent.Sdk.AddPackage("nuget:Gatewayz.Logging", Version);

@@ -13,6 +13,10 @@ sealed class ConnectionStringPasswordRule : ISecretRule
     static readonly SearchValues<char> Letters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
     /// <inheritdoc />
+    /// <remarks>Needs "Password=" or "Pwd=".</remarks>
+    public RuleNeeds Needs { get; } = new(TextTrait.Equals);
+
+    /// <inheritdoc />
     public void Scan(ReadOnlySpan<char> text, ref HitCollector hits)
     {
         var position = 0;

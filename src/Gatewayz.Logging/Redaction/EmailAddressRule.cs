@@ -16,6 +16,10 @@ sealed class EmailAddressRule : ISecretRule
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-");
 
     /// <inheritdoc />
+    /// <remarks>Needs an "@".</remarks>
+    public RuleNeeds Needs { get; } = new(TextTrait.At);
+
+    /// <inheritdoc />
     public void Scan(ReadOnlySpan<char> text, ref HitCollector hits)
     {
         var position = 0;

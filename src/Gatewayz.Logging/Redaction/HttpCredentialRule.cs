@@ -23,6 +23,10 @@ sealed class HttpCredentialRule : ISecretRule
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/");
 
     /// <inheritdoc />
+    /// <remarks>Needs "Bearer" or "Basic".</remarks>
+    public RuleNeeds Needs { get; } = new(TextTrait.LetterB);
+
+    /// <inheritdoc />
     public void Scan(ReadOnlySpan<char> text, ref HitCollector hits)
     {
         var position = 0;

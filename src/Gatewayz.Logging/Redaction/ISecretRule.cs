@@ -7,6 +7,12 @@ namespace Gatewayz.Logging.Redaction;
 /// </summary>
 interface ISecretRule
 {
+    /// <summary>
+    /// What a text must have for this rule to find anything in it; text without it is not scanned.
+    /// It must hold for every text that <see cref="Scan"/> would find something in.
+    /// </summary>
+    RuleNeeds Needs { get; }
+
     /// <summary>Adds every secret of this kind in <paramref name="text"/> to <paramref name="hits"/>.</summary>
     void Scan(ReadOnlySpan<char> text, ref HitCollector hits);
 }

@@ -9,6 +9,10 @@ namespace Gatewayz.Logging.Redaction;
 sealed class Ipv4AddressRule : ISecretRule
 {
     /// <inheritdoc />
+    /// <remarks>Needs four numbers between dots.</remarks>
+    public RuleNeeds Needs { get; } = new(minDigits: 4, minDots: 3);
+
+    /// <inheritdoc />
     public void Scan(ReadOnlySpan<char> text, ref HitCollector hits)
     {
         var position = 0;

@@ -12,6 +12,10 @@ sealed class Ipv6AddressRule : ISecretRule
     static readonly SearchValues<char> AddressChars = SearchValues.Create("0123456789ABCDEFabcdef:.");
 
     /// <inheritdoc />
+    /// <remarks>Needs colons between the groups.</remarks>
+    public RuleNeeds Needs { get; } = new(TextTrait.Colon);
+
+    /// <inheritdoc />
     public void Scan(ReadOnlySpan<char> text, ref HitCollector hits)
     {
         var position = 0;

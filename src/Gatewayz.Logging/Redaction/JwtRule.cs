@@ -13,6 +13,10 @@ sealed class JwtRule : ISecretRule
     const int MaxSegments = 5;
 
     /// <inheritdoc />
+    /// <remarks>Needs "eyJ", and dots between the segments.</remarks>
+    public RuleNeeds Needs { get; } = new(TextTrait.UpperJ | TextTrait.Dot);
+
+    /// <inheritdoc />
     public void Scan(ReadOnlySpan<char> text, ref HitCollector hits)
     {
         var position = 0;

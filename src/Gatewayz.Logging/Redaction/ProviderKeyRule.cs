@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Gatewayz.Logging.Redaction;
 
 /// <summary>
@@ -20,6 +22,14 @@ sealed class ProviderKeyRule : ISecretRule
         "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_",
         "xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-",
     ];
+
+    /// <summary>The letters that come just before the separator in some prefix, by separator: a quick no for most dashes.</summary>
+    static readonly SearchValues<char> BeforeDash = SearchValues.Create([.. Prefixes.Where(static p => p[^1] == '-').Select(static p => p[^2])]);
+    static readonly SearchValues<char> BeforeUnderscore = SearchValues.Create([.. Prefixes.Where(static p => p[^1] == '_').Select(static p => p[^2])]);
+
+    /// <inheritdoc />
+    /// <remarks>Needs a "-" or "_" (every prefix ends with one) and a body after it.</remarks>
+    public RuleNeeds Needs { get; } = new(anyOf: TextTrait.Dash | TextTrait.Underscore, minLength: MinBodyLength + 3);
 
     /// <inheritdoc />
     public void Scan(ReadOnlySpan<char> text, ref HitCollector hits)
@@ -52,6 +62,8 @@ sealed class ProviderKeyRule : ISecretRule
     /// <summary>Where the prefix that ends at <paramref name="separator"/> starts, or -1 when no prefix ends there.</summary>
     static int PrefixStart(ReadOnlySpan<char> text, int separator)
     {
+        if (separator == 0 || !(text[separator] == '-' ? BeforeDash : BeforeUnderscore).Contains(text[separator - 1]))
+            return -1;
         var head = text[..(separator + 1)];
         foreach (var prefix in Prefixes)
         {

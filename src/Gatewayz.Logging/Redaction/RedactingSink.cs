@@ -61,7 +61,7 @@ sealed class RedactingSink(ILogEventSink inner, Redactor redactor) : ILogEventSi
     Exception Exception(Exception original)
     {
         var text = original.ToString();
-        var safe = redactor.Text(text);
+        var safe = redactor.FreshText(text);
         return ReferenceEquals(safe, text) ? original : new RedactedException(original, safe, redactor.Text(original.Message));
     }
 

@@ -15,6 +15,8 @@ sealed class Redactor
 
     readonly SensitiveKeys _keys;
     readonly SecretScanner _scanner;
+    readonly CleanStringCache _cleanTexts = new();
+    readonly CleanStringCache _plainKeys = new();
 
     public Redactor(IEnumerable<string>? sensitiveKeys = null, IEnumerable<string>? safeKeys = null, bool sendDefaultPii = false)
     {
@@ -28,10 +30,33 @@ sealed class Redactor
 
     public bool SendDefaultPii { get; }
 
-    public bool IsSensitiveKey(string key) => _keys.IsSensitive(key);
+    public bool IsSensitiveKey(string key)
+    {
+        if (_plainKeys.Contains(key))
+            return false;
+        var sensitive = _keys.IsSensitive(key);
+        if (!sensitive)
+            _plainKeys.Add(key);
+        return sensitive;
+    }
+
+    /// <summary>
+    /// Text made for one event (a rendered message, an exception's message) with its secrets masked;
+    /// the same instance when there are none. Unlike <see cref="Text"/>, it does not look for the
+    /// instance among those seen before.
+    /// </summary>
+    public string FreshText(string text) => _scanner.Redact(text);
 
     /// <summary>The text with its secrets masked; the same instance when there are none.</summary>
-    public string Text(string text) => _scanner.Redact(text);
+    public string Text(string text)
+    {
+        if (_cleanTexts.Contains(text))
+            return text;
+        var redacted = _scanner.Redact(text);
+        if (ReferenceEquals(redacted, text))
+            _cleanTexts.Add(text);
+        return redacted;
+    }
 
     /// <summary>A property, by name and value.</summary>
     public LogEventPropertyValue Property(string name, LogEventPropertyValue value) =>
@@ -116,15 +141,27 @@ sealed class Redactor
     public void Properties(LogEvent logEvent)
     {
         List<LogEventProperty>? changed = null;
-        foreach (var (name, value) in logEvent.Properties)
+        // Serilog keeps the properties in a Dictionary: its struct enumerator spares an allocation per event.
+        if (logEvent.Properties is Dictionary<string, LogEventPropertyValue> properties)
         {
-            var redacted = Property(name, value);
-            if (!ReferenceEquals(redacted, value))
-                (changed ??= []).Add(new LogEventProperty(name, redacted));
+            foreach (var (name, value) in properties)
+                Collect(name, value, ref changed);
+        }
+        else
+        {
+            foreach (var (name, value) in logEvent.Properties)
+                Collect(name, value, ref changed);
         }
         if (changed is null)
             return;
         foreach (var property in changed)
             logEvent.AddOrUpdateProperty(property);
+    }
+
+    void Collect(string name, LogEventPropertyValue value, ref List<LogEventProperty>? changed)
+    {
+        var redacted = Property(name, value);
+        if (!ReferenceEquals(redacted, value))
+            (changed ??= []).Add(new LogEventProperty(name, redacted));
     }
 }

@@ -10,6 +10,7 @@ namespace Gatewayz.Logging.Redaction;
 sealed class SecretScanner
 {
     readonly ISecretRule[] _rules;
+    readonly RuleNeeds[] _needs;
 
     /// <param name="sensitiveKeys">Decides which <c>name=value</c> pairs hold secrets.</param>
     /// <param name="includePersonalData">Also mask e-mail addresses (keeping the domain) and IP addresses.</param>
@@ -32,6 +33,7 @@ sealed class SecretScanner
         if (includePersonalData)
             rules.AddRange([new EmailAddressRule(), new Ipv4AddressRule(), new Ipv6AddressRule()]);
         _rules = [.. rules];
+        _needs = [.. rules.Select(static rule => rule.Needs)];
     }
 
     /// <summary>True when e-mail and IP addresses are masked too.</summary>
@@ -64,8 +66,13 @@ sealed class SecretScanner
     HitCollector Scan(ReadOnlySpan<char> text)
     {
         var hits = new HitCollector();
-        foreach (var rule in _rules)
-            rule.Scan(text, ref hits);
+        var traits = TextTraits.Of(text);
+        var needs = _needs;
+        for (var i = 0; i < needs.Length; i++)
+        {
+            if (needs[i].AreMetBy(traits))
+                _rules[i].Scan(text, ref hits);
+        }
         return hits;
     }
 }

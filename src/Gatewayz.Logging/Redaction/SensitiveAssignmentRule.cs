@@ -21,6 +21,10 @@ sealed class SensitiveAssignmentRule : ISecretRule
     public SensitiveAssignmentRule(SensitiveKeys keys) => _keys = keys;
 
     /// <inheritdoc />
+    /// <remarks>Needs "name=value".</remarks>
+    public RuleNeeds Needs { get; } = new(TextTrait.Equals);
+
+    /// <inheritdoc />
     public void Scan(ReadOnlySpan<char> text, ref HitCollector hits)
     {
         var position = 0;

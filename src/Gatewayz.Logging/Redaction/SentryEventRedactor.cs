@@ -19,11 +19,11 @@ sealed class SentryEventRedactor(Redactor redactor) : ISentryEventProcessor
         if (@event.Message is { } message)
         {
             message.Message = Text(message.Message);
-            message.Formatted = Text(message.Formatted);
+            message.Formatted = message.Formatted is { } formatted ? redactor.FreshText(formatted) : null;
         }
 
         foreach (var exception in @event.SentryExceptions ?? [])
-            exception.Value = Text(exception.Value);
+            exception.Value = exception.Value is { } value ? redactor.FreshText(value) : null;
 
         foreach (var (key, value) in @event.Tags.ToArray())
         {
@@ -59,25 +59,37 @@ sealed class SentryEventRedactor(Redactor redactor) : ISentryEventProcessor
     {
         string s => redactor.Text(s),
         JsonFragment => value,
-        IDictionary<string, string> strings => Dictionary(strings.Select(p => new KeyValuePair<string, object?>(p.Key, p.Value)), strings.Count),
-        IDictionary<string, object?> objects => Dictionary(objects, objects.Count),
-        IEnumerable<KeyValuePair<string, object?>> pairs => Dictionary(pairs, 0),
+        IDictionary<string, string> strings => Dictionary(value, strings.Select(p => new KeyValuePair<string, object?>(p.Key, p.Value)), strings.Count),
+        IDictionary<string, object?> objects => Dictionary(value, objects, objects.Count),
+        IEnumerable<KeyValuePair<string, object?>> pairs => Dictionary(value, pairs, 0),
         IList list when value is not string => List(list),
         _ => value,
     };
 
-    object Dictionary(IEnumerable<KeyValuePair<string, object?>> pairs, int capacity)
+    /// <summary>
+    /// <paramref name="original"/> itself when none of its entries needs redacting (the common case,
+    /// which allocates nothing); otherwise a redacted copy.
+    /// </summary>
+    object Dictionary(object original, IEnumerable<KeyValuePair<string, object?>> pairs, int capacity)
     {
-        var copy = new Dictionary<string, object?>(capacity);
-        var changed = false;
         foreach (var (key, value) in pairs)
         {
-            var safe = redactor.IsSensitiveKey(key) && value is not null ? SecretMask.Marker : Object(value);
-            changed |= !ReferenceEquals(safe, value);
-            copy[key] = safe;
+            if (!ReferenceEquals(Entry(key, value), value))
+                return Copy(pairs, capacity);
         }
-        return changed ? copy : pairs;
+        return original;
     }
+
+    Dictionary<string, object?> Copy(IEnumerable<KeyValuePair<string, object?>> pairs, int capacity)
+    {
+        var copy = new Dictionary<string, object?>(capacity);
+        foreach (var (key, value) in pairs)
+            copy[key] = Entry(key, value);
+        return copy;
+    }
+
+    object? Entry(string key, object? value) =>
+        redactor.IsSensitiveKey(key) && value is not null ? SecretMask.Marker : Object(value);
 
     object List(IList list)
     {

@@ -13,6 +13,10 @@ sealed class UrlPasswordRule : ISecretRule
     static readonly SearchValues<char> AuthorityEnd = SearchValues.Create("/?#\\\"<> \t\r\n");
 
     /// <inheritdoc />
+    /// <remarks>Needs "://", then a password before an "@".</remarks>
+    public RuleNeeds Needs { get; } = new(TextTrait.Colon | TextTrait.At);
+
+    /// <inheritdoc />
     public void Scan(ReadOnlySpan<char> text, ref HitCollector hits)
     {
         var position = 0;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Sentry;
 using Serilog.Events;
 
@@ -6,6 +7,11 @@ namespace Gatewayz.Logging.Sinks;
 /// <summary>
 /// What the logging thread hands to the background worker: the log event, the Sentry event already
 /// holding its id and timestamp, and a copy of the Sentry scope as it was at the moment of the call
-/// (request, user, breadcrumbs, trace), and the id of the thread that logged.
+/// (request, user, breadcrumbs, trace), and the id and cultures of the thread that logged.
 /// </summary>
-sealed record CaptureWork(LogEvent LogEvent, SentryEvent SentryEvent, Scope? Scope, int ThreadId, StormVerdict Storm);
+sealed record CaptureWork(LogEvent LogEvent, SentryEvent SentryEvent, Scope? Scope, int ThreadId, StormVerdict Storm)
+{
+    public CultureInfo Culture { get; } = CultureInfo.CurrentCulture;
+
+    public CultureInfo UICulture { get; } = CultureInfo.CurrentUICulture;
+}

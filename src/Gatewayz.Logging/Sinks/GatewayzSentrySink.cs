@@ -1,3 +1,4 @@
+using System.Globalization;
 using Gatewayz.Logging.Capture;
 using Gatewayz.Logging.Configuration;
 using Gatewayz.Logging.Mapping;
@@ -94,8 +95,8 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
                 var eventId = Capture(logEvent);
                 ticket?.Complete(eventId);
             }
-            else if (logEvent.Level >= _breadcrumbLevel && _hub.IsEnabled)
-                _hub.ConfigureScope(static (scope, crumb) => scope.AddBreadcrumb(crumb), BreadcrumbMapper.ToBreadcrumb(logEvent, _redactor));
+            else if (logEvent.Level >= _breadcrumbLevel && CurrentScope.Of(_hub) is { } scope)
+                BreadcrumbMapper.AddTo(scope, logEvent, _redactor);
         }
         catch (Exception ex)
         {
@@ -128,7 +129,27 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
             : SentryId.Empty;
     }
 
+    /// <summary>
+    /// Runs on the worker, in the logging thread's cultures, so that the message renders and the
+    /// SDK's culture contexts read as they would have on that thread.
+    /// </summary>
     void Send(CaptureWork work)
+    {
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = work.Culture;
+        CultureInfo.CurrentUICulture = work.UICulture;
+        try
+        {
+            MapAndCapture(work);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = uiCulture;
+        }
+    }
+
+    void MapAndCapture(CaptureWork work)
     {
         _mapper.Apply(work.LogEvent, work.SentryEvent);
         if (work.Storm.Suppressed > 0)

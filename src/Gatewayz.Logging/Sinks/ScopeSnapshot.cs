@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Sentry;
 
 namespace Gatewayz.Logging.Sinks;
@@ -9,10 +8,5 @@ namespace Gatewayz.Logging.Sinks;
 /// </summary>
 static class ScopeSnapshot
 {
-    public static Scope? Take(IHub hub)
-    {
-        var box = new StrongBox<Scope?>();
-        hub.ConfigureScope(static (scope, target) => target.Value = scope.Clone(), box);
-        return box.Value;
-    }
+    public static Scope? Take(IHub hub) => CurrentScope.Of(hub)?.Clone();
 }
