@@ -1,6 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using Microsoft.Extensions.Logging;
-using Sentry;
 using Serilog.Context;
 
 namespace Gatewayz.Logging.Benchmarks;
@@ -13,44 +11,25 @@ namespace Gatewayz.Logging.Benchmarks;
 /// Serilog.Extensions.Logging into a null sink is the floor for anything that reaches Serilog from MEL.
 /// </summary>
 [MemoryDiagnoser]
-public class BreadcrumbBenchmarks
+public class BreadcrumbBenchmarks : PipelineBenchmark
 {
-    Serilog.Core.Logger? _serilog;
-    ILoggerFactory? _factory;
-    ILogger? _mel;
-    IDisposable? _sdk;
-
     [GlobalSetup(Target = nameof(Serilog_null_sink))]
-    public void SetupFloor() => _serilog = Pipelines.SerilogFloor();
+    public void SetupFloor() => UseSerilog(Pipelines.SerilogFloor());
 
     [GlobalSetup(Target = nameof(Gatewayz_Serilog))]
-    public void SetupGatewayz() => _serilog = Pipelines.Gatewayz();
+    public void SetupGatewayz() => UseSerilog(Pipelines.Gatewayz());
 
     [GlobalSetup(Target = nameof(Gatewayz_MEL))]
-    public void SetupGatewayzMel()
-    {
-        _serilog = Pipelines.Gatewayz();
-        _factory = Pipelines.GatewayzMel(_serilog);
-        _mel = _factory.CreateLogger("Gatewayz.Router");
-    }
+    public void SetupGatewayzMel() => UseMelThrough(Pipelines.Gatewayz());
 
     [GlobalSetup(Target = nameof(MEL_bridge_null_sink))]
-    public void SetupBridgeFloor()
-    {
-        _serilog = Pipelines.SerilogFloor();
-        _factory = Pipelines.GatewayzMel(_serilog);
-        _mel = _factory.CreateLogger("Gatewayz.Router");
-    }
+    public void SetupBridgeFloor() => UseMelThrough(Pipelines.SerilogFloor());
 
     [GlobalSetup(Target = nameof(Peer_SentryExtensionsLogging))]
-    public void SetupPeer()
-    {
-        _factory = Pipelines.Peer();
-        _mel = _factory.CreateLogger("Gatewayz.Router");
-    }
+    public void SetupPeer() => UsePeer();
 
     [GlobalSetup(Target = nameof(Python_pattern_AddBreadcrumb))]
-    public void SetupPython() => _sdk = Pipelines.InitSdk();
+    public void SetupPython() => UseSdk();
 
     [Benchmark(Baseline = true)]
     public void Serilog_null_sink() => SerilogInScope();
@@ -83,20 +62,12 @@ public class BreadcrumbBenchmarks
         using (LogContext.PushProperty("provider", "openrouter"))
         using (LogContext.PushProperty("model_id", "openai/gpt-4o-mini"))
         using (LogContext.PushProperty("request_type", "chat"))
-            _serilog!.Information("Routing chat completion to {provider}", "openrouter");
+            Log!.Information("Routing chat completion to {provider}", "openrouter");
     }
 
     void MelInScope()
     {
-        using (_mel!.BeginScope(Pipelines.ScopeProperties))
-            MelMessages.Routing(_mel, "openrouter", null);
-    }
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _factory?.Dispose();
-        _serilog?.Dispose();
-        _sdk?.Dispose();
+        using (Mel!.BeginScope(Pipelines.ScopeProperties))
+            MelMessages.Routing(Mel, "openrouter", null);
     }
 }

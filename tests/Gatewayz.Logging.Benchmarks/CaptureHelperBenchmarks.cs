@@ -1,6 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using Gatewayz.Logging;
-using Microsoft.Extensions.Logging;
 
 namespace Gatewayz.Logging.Benchmarks;
 
@@ -11,7 +9,7 @@ namespace Gatewayz.Logging.Benchmarks;
 /// </summary>
 [MemoryDiagnoser]
 [InvocationCount(Pipelines.ErrorsPerIteration)]
-public class CaptureHelperBenchmarks
+public class CaptureHelperBenchmarks : PipelineBenchmark
 {
     static readonly Dictionary<string, object> ProviderScope = new()
     {
@@ -21,65 +19,44 @@ public class CaptureHelperBenchmarks
         ["endpoint"] = "/v1/chat/completions",
     };
 
-    Serilog.Core.Logger? _serilog;
-    ILoggerFactory? _factory;
-    ILogger? _mel;
-    IDisposable? _sdk;
 
     [GlobalSetup(Target = nameof(Serilog_null_sink))]
-    public void SetupFloor() => _serilog = Pipelines.SerilogFloor();
+    public void SetupFloor() => UseSerilog(Pipelines.SerilogFloor());
 
     [GlobalSetup(Target = nameof(Gatewayz_Serilog))]
-    public void SetupGatewayz() => _serilog = Pipelines.Gatewayz();
+    public void SetupGatewayz() => UseSerilog(Pipelines.Gatewayz());
 
     [GlobalSetup(Target = nameof(Gatewayz_MEL))]
-    public void SetupGatewayzMel()
-    {
-        _serilog = Pipelines.Gatewayz();
-        _factory = Pipelines.GatewayzMel(_serilog);
-        _mel = _factory.CreateLogger("Gatewayz.Router");
-    }
+    public void SetupGatewayzMel() => UseMelThrough(Pipelines.Gatewayz());
 
     [GlobalSetup(Target = nameof(Peer_SentryExtensionsLogging))]
-    public void SetupPeer()
-    {
-        _factory = Pipelines.Peer();
-        _mel = _factory.CreateLogger("Gatewayz.Router");
-    }
+    public void SetupPeer() => UsePeer();
 
     [GlobalSetup(Target = nameof(Python_pattern_CaptureException))]
-    public void SetupPython() => _sdk = Pipelines.InitSdk();
+    public void SetupPython() => UseSdk();
 
     [IterationSetup]
     public void Drain() => Pipelines.Drain();
 
     [Benchmark(Baseline = true)]
     public void Serilog_null_sink() =>
-        _serilog!.CaptureProviderError(Pipelines.Failure, "openrouter", model: "openai/gpt-4o-mini", requestId: "req-7f3a", endpoint: "/v1/chat/completions");
+        Log!.CaptureProviderError(Pipelines.Failure, "openrouter", model: "openai/gpt-4o-mini", requestId: "req-7f3a", endpoint: "/v1/chat/completions");
 
     [Benchmark]
     public void Gatewayz_Serilog() =>
-        _serilog!.CaptureProviderError(Pipelines.Failure, "openrouter", model: "openai/gpt-4o-mini", requestId: "req-7f3a", endpoint: "/v1/chat/completions");
+        Log!.CaptureProviderError(Pipelines.Failure, "openrouter", model: "openai/gpt-4o-mini", requestId: "req-7f3a", endpoint: "/v1/chat/completions");
 
     [Benchmark]
     public void Gatewayz_MEL() =>
-        _mel!.CaptureProviderError(Pipelines.Failure, "openrouter", model: "openai/gpt-4o-mini", requestId: "req-7f3a", endpoint: "/v1/chat/completions");
+        Mel!.CaptureProviderError(Pipelines.Failure, "openrouter", model: "openai/gpt-4o-mini", requestId: "req-7f3a", endpoint: "/v1/chat/completions");
 
     [Benchmark]
     public void Peer_SentryExtensionsLogging()
     {
-        using (_mel!.BeginScope(ProviderScope))
-            MelMessages.Failed(_mel, "openrouter", Pipelines.Failure);
+        using (Mel!.BeginScope(ProviderScope))
+            MelMessages.Failed(Mel, "openrouter", Pipelines.Failure);
     }
 
     [Benchmark]
     public void Python_pattern_CaptureException() => Pipelines.PythonCapture(Pipelines.Failure);
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _factory?.Dispose();
-        _serilog?.Dispose();
-        _sdk?.Dispose();
-    }
 }

@@ -1,56 +1,32 @@
 using BenchmarkDotNet.Attributes;
-using Microsoft.Extensions.Logging;
 
 namespace Gatewayz.Logging.Benchmarks;
 
 /// <summary>A call at a level the logger has turned off: it must cost what Serilog's own check costs, and allocate nothing.</summary>
 [MemoryDiagnoser]
-public class DisabledLevelBenchmarks
+public class DisabledLevelBenchmarks : PipelineBenchmark
 {
-    Serilog.Core.Logger? _serilog;
-    ILoggerFactory? _factory;
-    ILogger? _mel;
-
     [GlobalSetup(Target = nameof(Serilog_null_sink))]
-    public void SetupFloor() => _serilog = Pipelines.SerilogFloor();
+    public void SetupFloor() => UseSerilog(Pipelines.SerilogFloor());
 
     [GlobalSetup(Target = nameof(Gatewayz_Serilog))]
-    public void SetupGatewayz()
-    {
-        _serilog = Pipelines.Gatewayz();
-    }
+    public void SetupGatewayz() => UseSerilog(Pipelines.Gatewayz());
 
     [GlobalSetup(Target = nameof(Gatewayz_MEL))]
-    public void SetupGatewayzMel()
-    {
-        _serilog = Pipelines.Gatewayz();
-        _factory = Pipelines.GatewayzMel(_serilog);
-        _mel = _factory.CreateLogger("Gatewayz.Router");
-    }
+    public void SetupGatewayzMel() => UseMelThrough(Pipelines.Gatewayz());
 
     [GlobalSetup(Target = nameof(Peer_SentryExtensionsLogging))]
-    public void SetupPeer()
-    {
-        _factory = Pipelines.Peer();
-        _mel = _factory.CreateLogger("Gatewayz.Router");
-    }
+    public void SetupPeer() => UsePeer();
 
     [Benchmark(Baseline = true)]
-    public void Serilog_null_sink() => _serilog!.Debug("Disabled {provider}", "openrouter");
+    public void Serilog_null_sink() => Log!.Debug("Disabled {provider}", "openrouter");
 
     [Benchmark]
-    public void Gatewayz_Serilog() => _serilog!.Debug("Disabled {provider}", "openrouter");
+    public void Gatewayz_Serilog() => Log!.Debug("Disabled {provider}", "openrouter");
 
     [Benchmark]
-    public void Gatewayz_MEL() => MelMessages.Disabled(_mel!, "openrouter", null);
+    public void Gatewayz_MEL() => MelMessages.Disabled(Mel!, "openrouter", null);
 
     [Benchmark]
-    public void Peer_SentryExtensionsLogging() => MelMessages.Disabled(_mel!, "openrouter", null);
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _factory?.Dispose();
-        _serilog?.Dispose();
-    }
+    public void Peer_SentryExtensionsLogging() => MelMessages.Disabled(Mel!, "openrouter", null);
 }

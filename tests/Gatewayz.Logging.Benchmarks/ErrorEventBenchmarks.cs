@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using Microsoft.Extensions.Logging;
 
 namespace Gatewayz.Logging.Benchmarks;
 
@@ -11,70 +10,38 @@ namespace Gatewayz.Logging.Benchmarks;
 /// </summary>
 [MemoryDiagnoser]
 [InvocationCount(Pipelines.ErrorsPerIteration)]
-public class ErrorEventBenchmarks
+public class ErrorEventBenchmarks : PipelineBenchmark
 {
-    Serilog.Core.Logger? _serilog;
-    ILoggerFactory? _factory;
-    ILogger? _mel;
-    IDisposable? _sdk;
-
     [GlobalSetup(Target = nameof(Serilog_null_sink))]
-    public void SetupFloor()
-    {
-        _serilog = Pipelines.SerilogFloor();
-        Pipelines.PushSerilogScope();
-    }
+    public void SetupFloor() => UseSerilog(Pipelines.SerilogFloor(), inScope: true);
 
     [GlobalSetup(Target = nameof(Gatewayz_Serilog))]
-    public void SetupGatewayz()
-    {
-        _serilog = Pipelines.Gatewayz();
-        Pipelines.PushSerilogScope();
-    }
+    public void SetupGatewayz() => UseSerilog(Pipelines.Gatewayz(), inScope: true);
 
     [GlobalSetup(Target = nameof(Gatewayz_MEL))]
-    public void SetupGatewayzMel()
-    {
-        _serilog = Pipelines.Gatewayz();
-        _factory = Pipelines.GatewayzMel(_serilog);
-        _mel = _factory.CreateLogger("Gatewayz.Router");
-        _mel.BeginScope(Pipelines.ScopeProperties);
-    }
+    public void SetupGatewayzMel() => UseMelThrough(Pipelines.Gatewayz(), inScope: true);
 
     [GlobalSetup(Target = nameof(Peer_SentryExtensionsLogging))]
-    public void SetupPeer()
-    {
-        _factory = Pipelines.Peer();
-        _mel = _factory.CreateLogger("Gatewayz.Router");
-        _mel.BeginScope(Pipelines.ScopeProperties);
-    }
+    public void SetupPeer() => UsePeer(inScope: true);
 
     [GlobalSetup(Target = nameof(Python_pattern_CaptureException))]
-    public void SetupPython() => _sdk = Pipelines.InitSdk();
+    public void SetupPython() => UseSdk();
 
     [IterationSetup]
     public void Drain() => Pipelines.Drain();
 
     [Benchmark(Baseline = true)]
-    public void Serilog_null_sink() => _serilog!.Error(Pipelines.Failure, "Provider {provider} request failed", "openrouter");
+    public void Serilog_null_sink() => Log!.Error(Pipelines.Failure, "Provider {provider} request failed", "openrouter");
 
     [Benchmark]
-    public void Gatewayz_Serilog() => _serilog!.Error(Pipelines.Failure, "Provider {provider} request failed", "openrouter");
+    public void Gatewayz_Serilog() => Log!.Error(Pipelines.Failure, "Provider {provider} request failed", "openrouter");
 
     [Benchmark]
-    public void Gatewayz_MEL() => MelMessages.Failed(_mel!, "openrouter", Pipelines.Failure);
+    public void Gatewayz_MEL() => MelMessages.Failed(Mel!, "openrouter", Pipelines.Failure);
 
     [Benchmark]
-    public void Peer_SentryExtensionsLogging() => MelMessages.Failed(_mel!, "openrouter", Pipelines.Failure);
+    public void Peer_SentryExtensionsLogging() => MelMessages.Failed(Mel!, "openrouter", Pipelines.Failure);
 
     [Benchmark]
     public void Python_pattern_CaptureException() => Pipelines.PythonCapture(Pipelines.Failure);
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _factory?.Dispose();
-        _serilog?.Dispose();
-        _sdk?.Dispose();
-    }
 }

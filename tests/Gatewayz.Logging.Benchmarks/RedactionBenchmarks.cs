@@ -1,7 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Gatewayz.Logging;
 using Microsoft.Extensions.Logging;
-using Sentry;
 
 namespace Gatewayz.Logging.Benchmarks;
 
@@ -13,7 +11,7 @@ namespace Gatewayz.Logging.Benchmarks;
 /// peer alone, which sends the secrets).
 /// </summary>
 [MemoryDiagnoser]
-public class RedactionBenchmarks
+public class RedactionBenchmarks : PipelineBenchmark
 {
     const string CleanEndpoint = "https://openrouter.ai/api/v1/chat/completions";
     const string CleanAuth = "scheme omitted";
@@ -25,58 +23,40 @@ public class RedactionBenchmarks
     static readonly Action<ILogger, string, string, string, Exception?> Calling =
         LoggerMessage.Define<string, string, string>(LogLevel.Error, new EventId(4, "ProviderCall"), "Calling {endpoint} with {authorization} from {database}");
 
-    Serilog.Core.Logger? _serilog;
-    ILoggerFactory? _factory;
-    ILogger? _mel;
 
     [GlobalSetup(Targets = [nameof(Serilog_null_sink), nameof(Serilog_null_sink_secrets)])]
-    public void SetupFloor() => _serilog = Pipelines.SerilogFloor();
+    public void SetupFloor() => UseSerilog(Pipelines.SerilogFloor());
 
     [GlobalSetup(Targets = [nameof(Redacting_enricher_clean), nameof(Redacting_enricher_secrets)])]
-    public void SetupEnricher() => _serilog = Pipelines.RedactingFloor();
+    public void SetupEnricher() => UseSerilog(Pipelines.RedactingFloor());
 
     [GlobalSetup(Targets = [nameof(Peer_clean), nameof(Peer_secrets)])]
-    public void SetupPeer()
-    {
-        _factory = Pipelines.Peer();
-        _mel = _factory.CreateLogger("Gatewayz.Router");
-    }
+    public void SetupPeer() => UsePeer();
 
     [GlobalSetup(Targets = [nameof(Peer_with_redaction_clean), nameof(Peer_with_redaction_secrets)])]
-    public void SetupRedactedPeer()
-    {
-        _factory = Pipelines.Peer(o => o.AddGatewayzRedaction());
-        _mel = _factory.CreateLogger("Gatewayz.Router");
-    }
+    public void SetupRedactedPeer() => UsePeer(configure: o => o.AddGatewayzRedaction());
 
     [Benchmark(Baseline = true)]
-    public void Serilog_null_sink() => _serilog!.Error("Calling {endpoint} with {authorization} from {database}", CleanEndpoint, CleanAuth, CleanDsn);
+    public void Serilog_null_sink() => Log!.Error("Calling {endpoint} with {authorization} from {database}", CleanEndpoint, CleanAuth, CleanDsn);
 
     [Benchmark]
-    public void Serilog_null_sink_secrets() => _serilog!.Error("Calling {endpoint} with {authorization} from {database}", SecretEndpoint, SecretAuth, SecretDsn);
+    public void Serilog_null_sink_secrets() => Log!.Error("Calling {endpoint} with {authorization} from {database}", SecretEndpoint, SecretAuth, SecretDsn);
 
     [Benchmark]
-    public void Redacting_enricher_clean() => _serilog!.Error("Calling {endpoint} with {authorization} from {database}", CleanEndpoint, CleanAuth, CleanDsn);
+    public void Redacting_enricher_clean() => Log!.Error("Calling {endpoint} with {authorization} from {database}", CleanEndpoint, CleanAuth, CleanDsn);
 
     [Benchmark]
-    public void Redacting_enricher_secrets() => _serilog!.Error("Calling {endpoint} with {authorization} from {database}", SecretEndpoint, SecretAuth, SecretDsn);
+    public void Redacting_enricher_secrets() => Log!.Error("Calling {endpoint} with {authorization} from {database}", SecretEndpoint, SecretAuth, SecretDsn);
 
     [Benchmark]
-    public void Peer_clean() => Calling(_mel!, CleanEndpoint, CleanAuth, CleanDsn, Pipelines.Failure);
+    public void Peer_clean() => Calling(Mel!, CleanEndpoint, CleanAuth, CleanDsn, Pipelines.Failure);
 
     [Benchmark]
-    public void Peer_secrets() => Calling(_mel!, SecretEndpoint, SecretAuth, SecretDsn, Pipelines.Failure);
+    public void Peer_secrets() => Calling(Mel!, SecretEndpoint, SecretAuth, SecretDsn, Pipelines.Failure);
 
     [Benchmark]
-    public void Peer_with_redaction_clean() => Calling(_mel!, CleanEndpoint, CleanAuth, CleanDsn, Pipelines.Failure);
+    public void Peer_with_redaction_clean() => Calling(Mel!, CleanEndpoint, CleanAuth, CleanDsn, Pipelines.Failure);
 
     [Benchmark]
-    public void Peer_with_redaction_secrets() => Calling(_mel!, SecretEndpoint, SecretAuth, SecretDsn, Pipelines.Failure);
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _factory?.Dispose();
-        _serilog?.Dispose();
-    }
+    public void Peer_with_redaction_secrets() => Calling(Mel!, SecretEndpoint, SecretAuth, SecretDsn, Pipelines.Failure);
 }

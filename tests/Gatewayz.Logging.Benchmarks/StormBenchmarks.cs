@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using Microsoft.Extensions.Logging;
 
 namespace Gatewayz.Logging.Benchmarks;
 
@@ -9,55 +8,29 @@ namespace Gatewayz.Logging.Benchmarks;
 /// is spent, against the peer and the Python original's pattern, which process every one.
 /// </summary>
 [MemoryDiagnoser]
-public class StormBenchmarks
+public class StormBenchmarks : PipelineBenchmark
 {
-    Serilog.Core.Logger? _serilog;
-    ILoggerFactory? _factory;
-    ILogger? _mel;
-    IDisposable? _sdk;
-
     [GlobalSetup(Target = nameof(Serilog_null_sink))]
-    public void SetupFloor()
-    {
-        _serilog = Pipelines.SerilogFloor();
-        Pipelines.PushSerilogScope();
-    }
+    public void SetupFloor() => UseSerilog(Pipelines.SerilogFloor(), inScope: true);
 
     [GlobalSetup(Target = nameof(Gatewayz_storm_control))]
-    public void SetupGatewayz()
-    {
-        _serilog = Pipelines.Gatewayz(stormControl: true);
-        Pipelines.PushSerilogScope();
-    }
+    public void SetupGatewayz() => UseSerilog(Pipelines.Gatewayz(stormControl: true), inScope: true);
 
     [GlobalSetup(Target = nameof(Peer_SentryExtensionsLogging))]
-    public void SetupPeer()
-    {
-        _factory = Pipelines.Peer();
-        _mel = _factory.CreateLogger("Gatewayz.Router");
-        _mel.BeginScope(Pipelines.ScopeProperties);
-    }
+    public void SetupPeer() => UsePeer(inScope: true);
 
     [GlobalSetup(Target = nameof(Python_pattern_CaptureException))]
-    public void SetupPython() => _sdk = Pipelines.InitSdk();
+    public void SetupPython() => UseSdk();
 
     [Benchmark(Baseline = true)]
-    public void Serilog_null_sink() => _serilog!.Error(Pipelines.Failure, "Provider {provider} request failed", "openrouter");
+    public void Serilog_null_sink() => Log!.Error(Pipelines.Failure, "Provider {provider} request failed", "openrouter");
 
     [Benchmark]
-    public void Gatewayz_storm_control() => _serilog!.Error(Pipelines.Failure, "Provider {provider} request failed", "openrouter");
+    public void Gatewayz_storm_control() => Log!.Error(Pipelines.Failure, "Provider {provider} request failed", "openrouter");
 
     [Benchmark]
-    public void Peer_SentryExtensionsLogging() => MelMessages.Failed(_mel!, "openrouter", Pipelines.Failure);
+    public void Peer_SentryExtensionsLogging() => MelMessages.Failed(Mel!, "openrouter", Pipelines.Failure);
 
     [Benchmark]
     public void Python_pattern_CaptureException() => Pipelines.PythonCapture(Pipelines.Failure);
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _factory?.Dispose();
-        _serilog?.Dispose();
-        _sdk?.Dispose();
-    }
 }

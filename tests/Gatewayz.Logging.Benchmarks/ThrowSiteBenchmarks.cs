@@ -10,16 +10,10 @@ namespace Gatewayz.Logging.Benchmarks;
 /// subscriptions are process-wide, so each case runs in its own process (BenchmarkDotNet's default).
 /// </summary>
 [MemoryDiagnoser]
-public class ThrowSiteBenchmarks
+public class ThrowSiteBenchmarks : PipelineBenchmark
 {
-    Serilog.Core.Logger? _serilog;
-
     [GlobalSetup(Target = nameof(Bare_throw_catch))]
-    public void SetupBare()
-    {
-        _serilog = Pipelines.SerilogFloor();
-        Pipelines.PushSerilogScope();
-    }
+    public void SetupBare() => UseSerilog(Pipelines.SerilogFloor(), inScope: true);
 
     [GlobalSetup(Target = nameof(Throw_catch_with_empty_first_chance_handler))]
     public void SetupEmptyHandler()
@@ -29,11 +23,7 @@ public class ThrowSiteBenchmarks
     }
 
     [GlobalSetup(Target = nameof(Throw_catch_with_snapshot))]
-    public void SetupSnapshot()
-    {
-        _serilog = Pipelines.Gatewayz(throwSite: true);
-        Pipelines.PushSerilogScope();
-    }
+    public void SetupSnapshot() => UseSerilog(Pipelines.Gatewayz(throwSite: true), inScope: true);
 
     [Benchmark(Baseline = true)]
     public Exception? Bare_throw_catch() => ThrowAndCatch();
@@ -43,9 +33,6 @@ public class ThrowSiteBenchmarks
 
     [Benchmark]
     public Exception? Throw_catch_with_snapshot() => ThrowAndCatch();
-
-    [GlobalCleanup]
-    public void Cleanup() => _serilog?.Dispose();
 
     static Exception? ThrowAndCatch()
     {
