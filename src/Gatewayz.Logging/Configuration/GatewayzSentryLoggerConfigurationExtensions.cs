@@ -46,7 +46,8 @@ public static class GatewayzSentryLoggerConfigurationExtensions
     /// <param name="levelSwitch">A switch that changes <paramref name="restrictedToMinimumLevel"/> at run time.</param>
     /// <param name="configuration">
     /// The app's configuration, passed in by Serilog.Settings.Configuration; used only to reject
-    /// <c>Args</c> keys this method does not know, which that library would otherwise drop silently.
+    /// <c>Args</c> keys that this method, <c>GatewayzRedacted</c> and <c>WithGatewayzContext</c> do not
+    /// know, which that library would otherwise drop silently.
     /// </param>
     /// <returns>The logger configuration, to chain further calls.</returns>
     /// <example>
@@ -89,7 +90,7 @@ public static class GatewayzSentryLoggerConfigurationExtensions
     {
         ArgumentNullException.ThrowIfNull(sinkConfiguration);
         if (configuration is not null)
-            SinkArgumentsCheck.RejectUnknownArguments(configuration, nameof(GatewayzSentry), KnownArguments);
+            SinkArgumentsCheck.RejectUnknownArguments(configuration);
 
         var options = new GatewayzSentryOptions
         {
@@ -160,14 +161,6 @@ public static class GatewayzSentryLoggerConfigurationExtensions
         configure(options);
         return sinkConfiguration.Sink(CreateSink(options, SettingSource.Code), restrictedToMinimumLevel, levelSwitch);
     }
-
-    static readonly string[] KnownArguments = typeof(GatewayzSentryLoggerConfigurationExtensions).GetMethods()
-        .Where(m => m.Name == nameof(GatewayzSentry))
-        .SelectMany(m => m.GetParameters().Skip(1))
-        .Select(p => p.Name!)
-        .Where(n => n != "configuration" && n != "configure")
-        .Distinct(StringComparer.Ordinal)
-        .ToArray();
 
     internal static GatewayzSentrySink CreateSink(GatewayzSentryOptions options, SettingSource source, Action<string>? reportStatus = null) =>
         new(SentrySettingsResolver.Resolve(options, source), reportStatus);

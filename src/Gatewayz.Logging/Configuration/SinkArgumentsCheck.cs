@@ -1,37 +1,74 @@
+using System.Reflection;
 using Microsoft.Extensions.Configuration;
+using Serilog;
+using Serilog.Events;
 
 namespace Gatewayz.Logging.Configuration;
 
 /// <summary>
 /// Serilog.Settings.Configuration drops <c>Args</c> keys that match no parameter. A misspelled
 /// <c>"minimumEvntLevel"</c> would then leave the default in place without a word; this finds the
-/// method's entries in the app's configuration and rejects keys it does not know.
+/// entries of the library's sinks and enricher (<c>GatewayzSentry</c>, <c>GatewayzRedacted</c>,
+/// <c>WithGatewayzContext</c>) in the app's configuration, rejects keys they do not know, and level
+/// arguments that name no level, naming the setting at fault.
 /// </summary>
 static class SinkArgumentsCheck
 {
-    public static void RejectUnknownArguments(IConfiguration configuration, string methodName, IReadOnlyCollection<string> known)
+    static readonly (string Part, string Method, Dictionary<string, Type> Parameters)[] Methods =
+    [
+        ("WriteTo", nameof(GatewayzSentryLoggerConfigurationExtensions.GatewayzSentry), Parameters(typeof(GatewayzSentryLoggerConfigurationExtensions))),
+        ("WriteTo", nameof(GatewayzRedactedLoggerConfigurationExtensions.GatewayzRedacted), Parameters(typeof(GatewayzRedactedLoggerConfigurationExtensions))),
+        ("Enrich", nameof(GatewayzContextLoggerConfigurationExtensions.WithGatewayzContext), Parameters(typeof(GatewayzContextLoggerConfigurationExtensions))),
+    ];
+
+    public static void RejectUnknownArguments(IConfiguration configuration)
     {
-        foreach (var entry in FindEntries(configuration, methodName, depth: 0))
+        foreach (var (part, method, parameters) in Methods)
         {
-            foreach (var argument in entry.GetSection("Args").GetChildren())
+            foreach (var entry in FindEntries(configuration, part, method, depth: 0))
             {
-                if (!known.Contains(argument.Key, StringComparer.OrdinalIgnoreCase))
+                foreach (var argument in entry.GetSection("Args").GetChildren())
                 {
-                    throw new ArgumentException(
-                        $"Unknown argument '{argument.Key}' for {methodName} at configuration '{argument.Path}'. Known arguments: {string.Join(", ", known)}.",
-                        argument.Path);
+                    if (!parameters.TryGetValue(argument.Key, out var type))
+                    {
+                        throw new ArgumentException(
+                            $"Unknown argument '{argument.Key}' for {method} at configuration '{argument.Path}'. Known arguments: {string.Join(", ", parameters.Keys)}.",
+                            argument.Path);
+                    }
+                    // Serilog.Settings.Configuration would say only "Requested value 'Loud' was not found."
+                    if (type == typeof(LogEventLevel) && !Enum.TryParse<LogEventLevel>(argument.Value, ignoreCase: true, out _))
+                    {
+                        throw new ArgumentException(
+                            $"Invalid level for {method} at configuration '{argument.Path}' = '{argument.Value}': expected Verbose, Debug, Information, Warning, Error or Fatal.",
+                            argument.Path);
+                    }
                 }
             }
         }
     }
 
-    static IEnumerable<IConfigurationSection> FindEntries(IConfiguration section, string methodName, int depth)
+    /// <summary>The parameters appsettings.json can set: all but the one extended, and those only code can pass.</summary>
+    static Dictionary<string, Type> Parameters(Type extensions)
+    {
+        var parameters = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase);
+        foreach (var method in extensions.GetMethods(BindingFlags.Public | BindingFlags.Static))
+        {
+            foreach (var parameter in method.GetParameters().Skip(1))
+            {
+                if (parameter.ParameterType != typeof(IConfiguration) && parameter.ParameterType != typeof(Action<GatewayzSentryOptions>))
+                    parameters.TryAdd(parameter.Name!, parameter.ParameterType);
+            }
+        }
+        return parameters;
+    }
+
+    static IEnumerable<IConfigurationSection> FindEntries(IConfiguration section, string part, string methodName, int depth)
     {
         if (depth > 8)
             yield break;
         foreach (var child in section.GetChildren())
         {
-            if (string.Equals(child.Key, "WriteTo", StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(child.Key, part, StringComparison.OrdinalIgnoreCase))
             {
                 foreach (var entry in child.GetChildren())
                 {
@@ -39,7 +76,7 @@ static class SinkArgumentsCheck
                         yield return entry;
                 }
             }
-            foreach (var nested in FindEntries(child, methodName, depth + 1))
+            foreach (var nested in FindEntries(child, part, methodName, depth + 1))
                 yield return nested;
         }
     }

@@ -1,4 +1,5 @@
 using Gatewayz.Logging.Mapping;
+using Serilog.Debugging;
 using Serilog.Events;
 
 namespace Gatewayz.Logging.Context;
@@ -7,7 +8,8 @@ namespace Gatewayz.Logging.Context;
 /// Serilog.Extensions.Logging turns a <c>BeginScope</c> with <c>Dictionary&lt;string, object&gt;</c>
 /// into properties, but a <c>Dictionary&lt;string, string&gt;</c> (or any other dictionary) into an
 /// item of the <c>Scope</c> list. This lifts such dictionaries into properties, as
-/// <c>LogContext.PushProperty</c> would have added them; inner scopes win.
+/// <c>LogContext.PushProperty</c> would have added them; inner scopes win. Entries whose name
+/// cannot be a property name (empty, blank, not a string) stay in <c>Scope</c>, and SelfLog says so.
 /// </summary>
 static class MelScopeProperties
 {
@@ -28,10 +30,19 @@ static class MelScopeProperties
                 remaining.Add(items.Elements[i]);
                 continue;
             }
-            foreach (var (key, value) in dictionary.Elements)
+            List<KeyValuePair<ScalarValue, LogEventPropertyValue>>? unnamed = null;
+            foreach (var entry in dictionary.Elements)
             {
-                if (key.Value is string name && LogEventProperty.IsValidName(name))
-                    logEvent.AddPropertyIfAbsent(new LogEventProperty(name, value));
+                if (entry.Key.Value is string name && LogEventProperty.IsValidName(name))
+                    logEvent.AddPropertyIfAbsent(new LogEventProperty(name, entry.Value));
+                else
+                    (unnamed ??= []).Add(entry);
+            }
+            if (unnamed is not null)
+            {
+                // Such a name cannot be a property's: the entries stay in Scope, where the mapping shows a blank one as "(empty)".
+                SelfLog.WriteLine("Gatewayz.Logging: {0} BeginScope entries have a name that cannot name a property (empty, blank or not a string); they were kept in the Scope property", unnamed.Count);
+                remaining.Add(new DictionaryValue(unnamed));
             }
         }
 

@@ -35,6 +35,8 @@ public static class GatewayzLoggingHostApplicationBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
 
         var configuration = builder.Configuration;
+        SerilogSection.RequireUsing(configuration);
+        SinkArgumentsCheck.RejectUnknownArguments(configuration);
         var options = new GatewayzSentryOptions { Environment = builder.Environment.EnvironmentName };
         SentryConfigurationSection.Bind(configuration.GetSection(SentryConfigurationSection.Name), options);
         configure?.Invoke(options);

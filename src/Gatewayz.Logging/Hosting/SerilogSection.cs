@@ -2,10 +2,14 @@ using Microsoft.Extensions.Configuration;
 
 namespace Gatewayz.Logging.Hosting;
 
-/// <summary>What the app's <c>Serilog</c> section already declares, so the hosting one-liner adds nothing twice.</summary>
+/// <summary>What the app's <c>Serilog</c> section already declares, so the hosting one-liner adds nothing twice, and whether Serilog can find it.</summary>
 static class SerilogSection
 {
     public const string Name = "Serilog";
+
+    const string LibraryAssembly = "Gatewayz.Logging";
+
+    static readonly string[] LibraryMethods = ["GatewayzSentry", "GatewayzRedacted", "WithGatewayzContext"];
 
     public static bool HasSinks(IConfiguration configuration) =>
         configuration.GetSection($"{Name}:WriteTo").Exists();
@@ -14,4 +18,48 @@ static class SerilogSection
     public static bool Declares(IConfiguration configuration, string part, string method) =>
         configuration.GetSection($"{Name}:{part}").GetChildren().Any(entry =>
             string.Equals(entry.Value ?? entry["Name"], method, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Serilog.Settings.Configuration finds only assemblies whose name contains "serilog", and leaves
+    /// out a sink or enricher it cannot find with nothing but a SelfLog line. A section that names the
+    /// library's sink or enricher without listing it under <c>Using</c> would run without them, and
+    /// this one-liner, seeing them declared, would not add its own: no Sentry, or no redaction, and
+    /// not a word. This makes it a startup error that names the setting.
+    /// </summary>
+    public static void RequireUsing(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(Name);
+        if (FindLibraryEntry(section, depth: 0) is not { } entry)
+            return;
+
+        var usings = section.GetSection("Using");
+        if ((usings.Value is { } single ? [single] : usings.GetChildren().Select(u => u.Value))
+            .Any(u => string.Equals(u?.Split(',')[0].Trim(), LibraryAssembly, StringComparison.OrdinalIgnoreCase)))
+        {
+            return;
+        }
+
+        throw new ArgumentException(
+            $"The Serilog section uses {entry.Value} (configuration '{entry.Path}'), but '{usings.Path}' does not list \"{LibraryAssembly}\". " +
+            $"Serilog.Settings.Configuration finds only assemblies whose name contains \"serilog\" and would leave {entry.Value} out with nothing but a SelfLog line. " +
+            $"Add \"Using\": [\"{LibraryAssembly}\"] to the {Name} section.",
+            usings.Path);
+    }
+
+    /// <summary>A <c>Name</c> (or a plain <c>Enrich</c> item) naming one of the library's methods, at any depth.</summary>
+    static IConfigurationSection? FindLibraryEntry(IConfigurationSection section, int depth)
+    {
+        if (depth > 8)
+            return null;
+        foreach (var child in section.GetChildren())
+        {
+            var names = string.Equals(child.Key, "Name", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(section.Key, "Enrich", StringComparison.OrdinalIgnoreCase);
+            if (names && child.Value is { } value && LibraryMethods.Contains(value.Trim(), StringComparer.OrdinalIgnoreCase))
+                return child;
+            if (FindLibraryEntry(child, depth + 1) is { } found)
+                return found;
+        }
+        return null;
+    }
 }

@@ -10,7 +10,9 @@ namespace Gatewayz.Logging.Mapping;
 /// <summary>
 /// Writes Serilog property values as JSON within a byte budget and a nesting depth, keeping JSON
 /// types (numbers stay numbers, <c>decimal</c> exactly) and marking every place where something
-/// was cut. Non-finite numbers become strings, since JSON has no NaN.
+/// was cut, and counting those places for the event's <see cref="CutReport"/>. Non-finite numbers,
+/// and integers too large for a double, become strings: JSON has no NaN, and Sentry reads numbers as
+/// doubles. Names that had to change (empty, too long) never collide with each other.
 /// </summary>
 sealed class BoundedJson : IDisposable
 {
@@ -23,6 +25,11 @@ sealed class BoundedJson : IDisposable
     readonly Utf8JsonWriter _writer;
     readonly int _budget;
     readonly int _maxDepth;
+    int _fieldsCut;
+    int _itemsCut;
+    int _textsCut;
+    int _tooDeep;
+    int _namesChanged;
 
     BoundedJson(int maxBytes, int maxDepth)
     {
@@ -38,15 +45,26 @@ sealed class BoundedJson : IDisposable
     long Remaining => _budget - Size;
 
     /// <summary>A JSON object of <paramref name="fields"/>; the object itself is depth 1.</summary>
-    public static byte[] WriteObject(IEnumerable<KeyValuePair<string, LogEventPropertyValue>> fields, int maxBytes, int maxDepth)
+    /// <param name="fields">The fields.</param>
+    /// <param name="maxBytes">The byte budget.</param>
+    /// <param name="maxDepth">The deepest nesting written.</param>
+    /// <param name="report">Told what was cut, as <paramref name="name"/>.</param>
+    /// <param name="name">How the report names this object.</param>
+    public static byte[] WriteObject(IEnumerable<KeyValuePair<string, LogEventPropertyValue>> fields, int maxBytes, int maxDepth, CutReport? report = null, string? name = null)
     {
         using var json = new BoundedJson(maxBytes, maxDepth);
         json.WriteFields(fields, depth: 1, renameTypeField: true);
+        json.Report(report, name);
         return json.Finish();
     }
 
     /// <summary>A structure or dictionary as the body of a Sentry context, its <c>type</c> field moved aside.</summary>
-    public static byte[] WriteContext(LogEventPropertyValue structured, int maxBytes, int maxDepth)
+    /// <param name="structured">The structure or dictionary.</param>
+    /// <param name="maxBytes">The byte budget.</param>
+    /// <param name="maxDepth">The deepest nesting written.</param>
+    /// <param name="report">Told what was cut, as <paramref name="name"/>.</param>
+    /// <param name="name">How the report names this context.</param>
+    public static byte[] WriteContext(LogEventPropertyValue structured, int maxBytes, int maxDepth, CutReport? report = null, string? name = null)
     {
         using var json = new BoundedJson(maxBytes, maxDepth);
         switch (structured)
@@ -60,6 +78,7 @@ sealed class BoundedJson : IDisposable
             default:
                 throw new ArgumentException("A context is built from a structure or a dictionary.", nameof(structured));
         }
+        json.Report(report, name);
         return json.Finish();
     }
 
@@ -79,6 +98,25 @@ sealed class BoundedJson : IDisposable
 
     public void Dispose() => _writer.Dispose();
 
+    void Report(CutReport? report, string? name)
+    {
+        if (report is null || (_fieldsCut | _itemsCut | _textsCut | _tooDeep | _namesChanged) == 0)
+            return;
+        var parts = new List<string>(5);
+        Count(parts, _fieldsCut, "fields cut at the size limit (_truncated)");
+        Count(parts, _itemsCut, "list items cut at the size limit ([+N more items cut…])");
+        Count(parts, _textsCut, "values shortened (…[+N chars])");
+        Count(parts, _tooDeep, $"values nested deeper than {_maxDepth.ToString(CultureInfo.InvariantCulture)} levels cut ([cut: …])");
+        Count(parts, _namesChanged, "field names replaced because they were empty, too long or invalid ((empty), …)");
+        report.Add($"{name}: {string.Join(", ", parts)}");
+
+        static void Count(List<string> parts, int count, string what)
+        {
+            if (count > 0)
+                parts.Add($"{count.ToString("N0", CultureInfo.InvariantCulture)} {what}");
+        }
+    }
+
     void WriteFields(IEnumerable<KeyValuePair<string, LogEventPropertyValue>> fields, int depth, bool renameTypeField, string? typeTag = null)
     {
         _writer.WriteStartObject();
@@ -86,6 +124,7 @@ sealed class BoundedJson : IDisposable
             _writer.WriteString("$type", TextCut.WithEllipsis(TextCut.RepairSurrogates(typeTag), SentryLimits.FieldNameLength));
 
         var cut = 0;
+        HashSet<string>? changedNames = null;
         foreach (var (name, value) in fields)
         {
             if (cut > 0 || Remaining < 32 + name.Length)
@@ -93,12 +132,15 @@ sealed class BoundedJson : IDisposable
                 cut++;
                 continue;
             }
-            _writer.WritePropertyName(FieldName(name, renameTypeField));
+            _writer.WritePropertyName(FieldName(name, renameTypeField, ref changedNames));
             WriteValue(value, depth + 1);
         }
 
         if (cut > 0)
+        {
+            _fieldsCut += cut;
             _writer.WriteString("_truncated", $"{cut.ToString(CultureInfo.InvariantCulture)} more fields cut at the size limit");
+        }
         _writer.WriteEndObject();
     }
 
@@ -119,6 +161,7 @@ sealed class BoundedJson : IDisposable
                 WriteSequence(sequence, depth);
                 break;
             case StructureValue or DictionaryValue or SequenceValue:
+                _tooDeep++;
                 _writer.WriteStringValue($"[cut: nested deeper than {_maxDepth.ToString(CultureInfo.InvariantCulture)} levels]");
                 break;
             default:
@@ -135,6 +178,7 @@ sealed class BoundedJson : IDisposable
         {
             if (Remaining < 24)
             {
+                _itemsCut += elements.Count - i;
                 _writer.WriteStringValue($"[+{(elements.Count - i).ToString(CultureInfo.InvariantCulture)} more items cut at the size limit]");
                 break;
             }
@@ -171,7 +215,7 @@ sealed class BoundedJson : IDisposable
             case float f when float.IsFinite(f):
                 _writer.WriteNumberValue(f);
                 break;
-            case BigInteger big:
+            case BigInteger big when big >= long.MinValue && big <= ulong.MaxValue:
                 _writer.WriteRawValue(big.ToString(CultureInfo.InvariantCulture), skipInputValidation: true);
                 break;
             default:
@@ -184,6 +228,8 @@ sealed class BoundedJson : IDisposable
     {
         // UTF-8 takes up to three bytes per UTF-16 unit; escapes rarely more.
         var maxChars = (int)Math.Clamp(Remaining / 3, 16, int.MaxValue);
+        if (text.Length > maxChars)
+            _textsCut++;
         _writer.WriteStringValue(TextCut.WithCount(TextCut.RepairSurrogates(text), maxChars));
     }
 
@@ -193,13 +239,28 @@ sealed class BoundedJson : IDisposable
     static IEnumerable<KeyValuePair<string, LogEventPropertyValue>> Fields(DictionaryValue dictionary) =>
         dictionary.Elements.Select(e => new KeyValuePair<string, LogEventPropertyValue>(ScalarText.Format(e.Key.Value) ?? "null", e.Value));
 
-    static string FieldName(string name, bool renameTypeField)
+    /// <summary>
+    /// The name as written. A name that had to change is counted, and numbered when another changed
+    /// name of the same object came out the same (two blank names, two long names sharing a prefix):
+    /// JSON objects with a repeated name lose all but one of its values.
+    /// </summary>
+    string FieldName(string name, bool renameTypeField, ref HashSet<string>? changedNames)
     {
-        if (string.IsNullOrWhiteSpace(name))
-            return "(empty)";
         // Inside a Sentry context, "type" names the context's type; a user's field of that name moves aside.
         if (renameTypeField && name == "type")
             return ContextNameRule.ReservedPrefix + "type";
-        return TextCut.WithEllipsis(TextCut.RepairSurrogates(name), SentryLimits.FieldNameLength);
+
+        var written = string.IsNullOrWhiteSpace(name)
+            ? "(empty)"
+            : TextCut.WithEllipsis(TextCut.RepairSurrogates(name), SentryLimits.FieldNameLength);
+        if (ReferenceEquals(written, name))
+            return name;
+
+        _namesChanged++;
+        changedNames ??= new HashSet<string>(StringComparer.Ordinal);
+        var unique = written;
+        for (var n = 2; !changedNames.Add(unique); n++)
+            unique = $"{written} ({n.ToString(CultureInfo.InvariantCulture)})";
+        return unique;
     }
 }

@@ -2,7 +2,6 @@ using System.Collections.Frozen;
 using System.Globalization;
 using Gatewayz.Logging.Redaction;
 using Sentry;
-using Serilog.Debugging;
 using Serilog.Events;
 
 namespace Gatewayz.Logging.Mapping;
@@ -18,7 +17,9 @@ namespace Gatewayz.Logging.Mapping;
 /// <item>every other property → the <c>log</c> context, so nothing logged is silently dropped.</item>
 /// </list>
 /// Every value passes through the <see cref="Redactor"/> first, whether or not the enricher ran.
-/// Pure apart from the <see cref="SentryEvent"/> it fills: no hub, no scope, no global state.
+/// Whatever had to be cut or changed to fit Sentry's limits is marked in the event and reported in
+/// one SelfLog line (<see cref="CutReport"/>). Apart from that line, pure: no hub, no scope, no
+/// global state beyond the <see cref="SentryEvent"/> it fills.
 /// </summary>
 sealed class LogEventMapper(FrozenSet<string> tagProperties, Redactor redactor)
 {
@@ -26,11 +27,12 @@ sealed class LogEventMapper(FrozenSet<string> tagProperties, Redactor redactor)
 
     public void Apply(LogEvent logEvent, SentryEvent sentryEvent)
     {
+        var report = new CutReport();
         sentryEvent.Level = LevelMapping.ToSentryLevel(logEvent.Level);
         sentryEvent.Message = new SentryMessage
         {
-            Message = TextCut.WithCount(redactor.Text(logEvent.MessageTemplate.Text), SentryLimits.MessageLength),
-            Formatted = TextCut.WithCount(redactor.FreshText(MessageRenderer.Render(logEvent)), SentryLimits.MessageLength),
+            Message = Cut(redactor.Text(logEvent.MessageTemplate.Text), SentryLimits.MessageLength, "message template", report),
+            Formatted = Cut(redactor.FreshText(MessageRenderer.Render(logEvent)), SentryLimits.MessageLength, "message", report),
         };
         sentryEvent.Sdk.AddIntegration("Gatewayz.Logging");
         sentryEvent.Sdk.AddPackage("nuget:Gatewayz.Logging", Version);
@@ -39,7 +41,7 @@ sealed class LogEventMapper(FrozenSet<string> tagProperties, Redactor redactor)
         var contexts = new List<KeyValuePair<string, LogEventPropertyValue>>();
         LogEventPropertyValue? explicitTags = null;
         LogEventPropertyValue? explicitContexts = null;
-        var tags = new TagBudget(sentryEvent);
+        var tags = new TagBudget(sentryEvent, report);
 
         foreach (var (name, original) in logEvent.Properties)
         {
@@ -53,7 +55,7 @@ sealed class LogEventMapper(FrozenSet<string> tagProperties, Redactor redactor)
                         logFields.Add(property);
                     continue;
                 case PropertyNames.UserId when value is ScalarValue { Value: not null } user:
-                    sentryEvent.User = new SentryUser { Id = ScalarText.Format(user.Value) };
+                    sentryEvent.User = new SentryUser { Id = Cut(ScalarText.Format(user.Value)!, SentryLimits.TagValueLength, "user id", report) };
                     continue;
                 case PropertyNames.EventId:
                     logFields.Add(property);
@@ -106,26 +108,42 @@ sealed class LogEventMapper(FrozenSet<string> tagProperties, Redactor redactor)
         var contextsCut = 0;
         foreach (var (name, value) in contexts)
         {
-            var json = new JsonFragment(BoundedJson.WriteContext(value, SentryLimits.ContextBytes, SentryLimits.ContextDepth));
+            var contextName = ContextNameRule.ForProperty(name);
+            var json = new JsonFragment(BoundedJson.WriteContext(value, SentryLimits.ContextBytes, SentryLimits.ContextDepth, report, $"context '{contextName}'"));
             if (contextBytes + json.Length > SentryLimits.AllContextsBytes)
             {
                 contextsCut++;
                 continue;
             }
             contextBytes += json.Length;
-            sentryEvent.Contexts[ContextNameRule.ForProperty(name)] = json;
+            sentryEvent.Contexts[contextName] = json;
         }
 
         if (contextsCut > 0)
         {
-            SelfLog.WriteLine("Gatewayz.Logging: {0} contexts of an event were cut to keep it under Sentry's size limit", contextsCut);
+            report.Add($"{contextsCut.ToString("N0", CultureInfo.InvariantCulture)} contexts left out beyond {(SentryLimits.AllContextsBytes / 1024).ToString(CultureInfo.InvariantCulture)} KB of contexts (_truncated_contexts in the 'log' context)");
             logFields.Add(Marker("_truncated_contexts", $"{contextsCut.ToString(CultureInfo.InvariantCulture)} contexts cut at the event size limit"));
         }
         if (tags.Dropped > 0)
+        {
+            report.Add($"{tags.Dropped.ToString("N0", CultureInfo.InvariantCulture)} tags left out beyond Sentry's limit of {SentryLimits.MaxTags.ToString(CultureInfo.InvariantCulture)} (_truncated_tags in the 'log' context)");
             logFields.Add(Marker("_truncated_tags", $"{tags.Dropped.ToString(CultureInfo.InvariantCulture)} tags cut at the limit of {SentryLimits.MaxTags.ToString(CultureInfo.InvariantCulture)}"));
+        }
+        tags.Report();
 
         if (logFields.Count > 0)
-            sentryEvent.Contexts[ContextNameRule.LogContext] = new JsonFragment(BoundedJson.WriteObject(logFields, SentryLimits.ContextBytes, SentryLimits.ContextDepth));
+            sentryEvent.Contexts[ContextNameRule.LogContext] = new JsonFragment(BoundedJson.WriteObject(logFields, SentryLimits.ContextBytes, SentryLimits.ContextDepth, report, "context 'log'"));
+
+        report.WriteToSelfLog(sentryEvent.EventId.ToString(), sentryEvent.Message.Message ?? "");
+    }
+
+    /// <summary>The text within <paramref name="maxLength"/>, saying how much was cut; the report hears of it.</summary>
+    static string Cut(string text, int maxLength, string what, CutReport report)
+    {
+        var cut = TextCut.WithCount(text, maxLength);
+        if (!ReferenceEquals(cut, text))
+            report.Add($"{what}: {text.Length.ToString("N0", CultureInfo.InvariantCulture)} characters cut to {maxLength.ToString("N0", CultureInfo.InvariantCulture)} (…[+N chars])");
+        return cut;
     }
 
     /// <summary>The named entries of an explicit tags or contexts property.</summary>
@@ -138,9 +156,16 @@ sealed class LogEventMapper(FrozenSet<string> tagProperties, Redactor redactor)
 
     static KeyValuePair<string, LogEventPropertyValue> Marker(string name, string text) => new(name, new ScalarValue(text));
 
-    /// <summary>Sets tags through <see cref="TagRule"/>, within <see cref="SentryLimits.MaxTags"/>.</summary>
-    sealed class TagBudget(SentryEvent sentryEvent)
+    /// <summary>
+    /// Sets tags through <see cref="TagRule"/>, within <see cref="SentryLimits.MaxTags"/>, and tells
+    /// the report which tags it had to change.
+    /// </summary>
+    sealed class TagBudget(SentryEvent sentryEvent, CutReport report)
     {
+        List<string>? _changedValues;
+        List<string>? _renamed;
+        List<string>? _unusable;
+
         public int Dropped { get; private set; }
 
         /// <summary>True when the tag carries the value unchanged; false when it was altered or not set.</summary>
@@ -148,7 +173,10 @@ sealed class LogEventMapper(FrozenSet<string> tagProperties, Redactor redactor)
         {
             var key = TagRule.Key(name);
             if (key is null)
+            {
+                (_unusable ??= []).Add(Short(name));
                 return false;
+            }
             if (sentryEvent.Tags.Count >= SentryLimits.MaxTags && !sentryEvent.Tags.ContainsKey(key))
             {
                 Dropped++;
@@ -156,7 +184,29 @@ sealed class LogEventMapper(FrozenSet<string> tagProperties, Redactor redactor)
             }
             var valid = TagRule.Value(value);
             sentryEvent.SetTag(key, valid);
-            return ReferenceEquals(valid, value) || valid == value;
+            if (!ReferenceEquals(key, name))
+                (_renamed ??= []).Add($"{Short(name)} as {key}");
+            if (ReferenceEquals(valid, value) || valid == value)
+                return true;
+            (_changedValues ??= []).Add(key);
+            return false;
         }
+
+        public void Report()
+        {
+            if (_changedValues is not null)
+                report.Add($"tag values made valid for Sentry (one line, at most {SentryLimits.TagValueLength.ToString(CultureInfo.InvariantCulture)} characters, never empty; a property's value is kept whole in the 'log' context): {List(_changedValues)}");
+            if (_renamed is not null)
+                report.Add($"tag keys made valid for Sentry: {List(_renamed)}");
+            if (_unusable is not null)
+                report.Add($"names with no character Sentry allows in a tag key, not sent as tags: {List(_unusable)}");
+        }
+
+        static string List(List<string> names) =>
+            names.Count <= 10
+                ? string.Join(", ", names)
+                : $"{string.Join(", ", names.Take(10))} and {(names.Count - 10).ToString(CultureInfo.InvariantCulture)} more";
+
+        static string Short(string name) => TextCut.WithEllipsis(name, 40);
     }
 }

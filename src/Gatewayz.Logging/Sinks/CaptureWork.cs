@@ -11,6 +11,12 @@ namespace Gatewayz.Logging.Sinks;
 /// </summary>
 sealed record CaptureWork(LogEvent LogEvent, SentryEvent SentryEvent, Scope? Scope, int ThreadId, StormVerdict Storm)
 {
+    /// <summary>
+    /// What of the logged exception the Sentry SDK cannot read (<see cref="ExceptionProbe"/>), or null.
+    /// Such an exception is kept from the SDK and described by the library instead.
+    /// </summary>
+    public string? ExceptionFault { get; init; }
+
     public CultureInfo Culture { get; } = CultureInfo.CurrentCulture;
 
     public CultureInfo UICulture { get; } = CultureInfo.CurrentUICulture;

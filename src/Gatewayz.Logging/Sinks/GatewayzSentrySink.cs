@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Gatewayz.Logging.Capture;
 using Gatewayz.Logging.Configuration;
@@ -41,6 +42,7 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
     readonly string? _environment;
     readonly string? _release;
     int _disposed;
+    long _shutdownStarted;
 
     public GatewayzSentrySink(SentrySettings settings, Action<string>? reportStatus = null)
     {
@@ -119,12 +121,14 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
         if (_sampleRate is { } rate && Random.Shared.NextDouble() >= rate)
             return SentryId.Empty;
 
-        var sentryEvent = new SentryEvent(logEvent.Exception);
+        // An exception the SDK cannot read would cost the event its exceptions: the worker describes it instead.
+        var fault = logEvent.Exception is { } exception ? ExceptionProbe.FindFault(exception) : null;
+        var sentryEvent = new SentryEvent(fault is null ? logEvent.Exception : null);
         var thread = Thread.CurrentThread;
         // The thread that logged, not the worker's: this also keeps the SDK from attaching the worker's stack.
         sentryEvent.SentryThreads = [new SentryThread { Current = true, Id = thread.ManagedThreadId, Name = thread.Name }];
 
-        return _worker.TryEnqueue(new CaptureWork(logEvent, sentryEvent, ScopeSnapshot.Take(_hub), thread.ManagedThreadId, storm))
+        return _worker.TryEnqueue(new CaptureWork(logEvent, sentryEvent, ScopeSnapshot.Take(_hub), thread.ManagedThreadId, storm) { ExceptionFault = fault })
             ? sentryEvent.EventId
             : SentryId.Empty;
     }
@@ -152,6 +156,13 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
     void MapAndCapture(CaptureWork work)
     {
         _mapper.Apply(work.LogEvent, work.SentryEvent);
+        if (work.ExceptionFault is { } fault)
+        {
+            work.SentryEvent.SentryExceptions = FaultyExceptionMapper.Map(work.LogEvent.Exception!);
+            SelfLog.WriteLine(
+                "Gatewayz.Logging: event {0}: the Sentry SDK cannot read the logged exception ({1}); the library described it instead, marking what could not be read",
+                work.SentryEvent.EventId, fault);
+        }
         if (work.Storm.Suppressed > 0)
             StormReport.AddTo(work.SentryEvent, work.Storm, _stormWindow);
         if (_environment is not null)
@@ -163,18 +174,44 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
             work.Scope?.AddEventProcessor(UnhandledMechanismProcessor.Instance);
         if (_perEventRedactor is not null && work.Scope is { } scope && !scope.GetAllEventProcessors().OfType<SentryEventRedactor>().Any())
             scope.AddEventProcessor(_perEventRedactor);
+        // Last, so that it measures what the SDK and the redactor made of the exceptions.
+        work.Scope?.AddEventProcessor(EventSizeLimit.Instance);
         _hub.CaptureEvent(work.SentryEvent, work.Scope, EventMarker.Create());
     }
 
     /// <summary>Waits for pending events to reach the SDK, then for the SDK to send them.</summary>
     public async Task<bool> FlushAsync(TimeSpan timeout)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var clock = Stopwatch.StartNew();
         var drained = await _worker.FlushAsync(timeout).ConfigureAwait(false);
         var remaining = timeout - clock.Elapsed;
-        if (remaining > TimeSpan.Zero && _hub.IsEnabled)
-            await _hub.FlushAsync(remaining).ConfigureAwait(false);
+        if (remaining <= TimeSpan.Zero || !_hub.IsEnabled)
+            return drained;
+        try
+        {
+            // The SDK's flush can overrun its timeout (with a cache directory, while it waits to see the
+            // network back): the wait here never does; the SDK carries on in the background.
+            await _hub.FlushAsync(remaining).WaitAsync(remaining).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // The budget is spent; what the SDK still holds it goes on sending in the background.
+        }
         return drained;
+    }
+
+    /// <summary>
+    /// Host shutdown has begun and is flushing: disposal, later in the same shutdown, waits only for
+    /// what is left of the shutdown timeout.
+    /// </summary>
+    public void ShutdownStarted() => Interlocked.CompareExchange(ref _shutdownStarted, Stopwatch.GetTimestamp(), 0);
+
+    /// <summary>The shutdown timeout, less what host shutdown has already spent of it.</summary>
+    TimeSpan ShutdownBudget()
+    {
+        var started = Interlocked.Read(ref _shutdownStarted);
+        var left = started == 0 ? _shutdownTimeout : _shutdownTimeout - Stopwatch.GetElapsedTime(started);
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
     }
 
     static bool IsFromSentrySdk(LogEvent logEvent) =>
@@ -189,10 +226,15 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
             return;
 
         LiveSinks.Remove(this);
+        // One budget for all of it: the flush here, then the SDK's own wait when it closes.
+        var budget = ShutdownBudget();
+        var clock = Stopwatch.StartNew();
         try
         {
             _worker.Dispose();
-            FlushAsync(_shutdownTimeout).GetAwaiter().GetResult();
+            // Waits on this thread with a timeout, not for a timer on the thread pool, which the SDK can
+            // starve while it waits for the network: the budget holds however busy the pool is.
+            FlushAsync(budget).Wait(budget);
         }
         catch (Exception ex)
         {
@@ -200,7 +242,8 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
         }
         finally
         {
-            _lease.Dispose();
+            var left = budget - clock.Elapsed;
+            _lease.Close(left > TimeSpan.Zero ? left : TimeSpan.Zero);
         }
     }
 }

@@ -21,6 +21,17 @@ static class LiveSinks
             s_sinks = s_sinks.Where(s => !ReferenceEquals(s, sink)).ToArray();
     }
 
+    /// <summary>
+    /// Host shutdown: flushes every live sink, and tells each that shutdown has begun, so that its
+    /// disposal later in the shutdown waits only for what is left of its timeout.
+    /// </summary>
+    public static Task<bool> FlushForShutdownAsync(TimeSpan timeout)
+    {
+        foreach (var sink in Volatile.Read(ref s_sinks))
+            sink.ShutdownStarted();
+        return FlushAllAsync(timeout);
+    }
+
     /// <summary>Waits for every live sink's pending events to reach the SDK and the SDK to send them.</summary>
     public static async Task<bool> FlushAllAsync(TimeSpan timeout)
     {
