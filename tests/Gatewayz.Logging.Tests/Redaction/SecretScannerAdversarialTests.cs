@@ -10,7 +10,8 @@ namespace Gatewayz.Logging.Tests.Redaction;
 /// Inputs built to make a careless scanner quadratic: every rule's anchor repeated a million times, with
 /// the rest of its pattern missing or nested. Each megabyte must finish well within two seconds, and four
 /// times the input must take about four times as long: a linear scanner gives 4, a quadratic one 16, so
-/// the bound of 8 tells them apart even on a busy machine.
+/// the bound of 8 tells them apart even on a busy machine. A case is measured again (up to three
+/// times) when an attempt misses: noise from other tests passes, a quadratic scan never does.
 /// </summary>
 [Collection(nameof(TimingCollection))]
 public class SecretScannerAdversarialTests(ITestOutputHelper output)
@@ -18,6 +19,7 @@ public class SecretScannerAdversarialTests(ITestOutputHelper output)
     const int OneMegabyte = 1 << 20;
     static readonly TimeSpan Limit = TimeSpan.FromSeconds(2);
     const double MaxRatio = 8.0;
+    const int Attempts = 3;
 
     static readonly SecretScanner Scanner = new(SensitiveKeys.Default, includePersonalData: true);
 
@@ -80,11 +82,19 @@ public class SecretScannerAdversarialTests(ITestOutputHelper output)
         var make = Patterns[pattern];
         Scanner.Redact(make(64 * 1024)); // compile and warm up
 
-        var one = BestOf(3, make(OneMegabyte));
-        var four = BestOf(2, make(4 * OneMegabyte));
-        // Below a few milliseconds, cache effects swamp the ratio; a quadratic scan of a megabyte takes far longer.
-        var ratio = four.TotalMilliseconds / Math.Max(one.TotalMilliseconds, 5);
-        output.WriteLine($"{pattern}: 1 MB {one.TotalMilliseconds:F1} ms, 4 MB {four.TotalMilliseconds:F1} ms, ratio {ratio:F2}");
+        var oneMegabyte = make(OneMegabyte);
+        var fourMegabytes = make(4 * OneMegabyte);
+        // A quadratic scanner is slow on every attempt; a busy machine (tests run in parallel) only on some.
+        TimeSpan one = default, four = default;
+        var ratio = double.MaxValue;
+        for (var attempt = 1; attempt <= Attempts && (ratio >= MaxRatio || one >= Limit); attempt++)
+        {
+            one = BestOf(3, oneMegabyte);
+            four = BestOf(3, fourMegabytes);
+            // Below a few milliseconds, cache effects swamp the ratio; a quadratic scan of a megabyte takes far longer.
+            ratio = four.TotalMilliseconds / Math.Max(one.TotalMilliseconds, 5);
+            output.WriteLine($"{pattern}, attempt {attempt}: 1 MB {one.TotalMilliseconds:F1} ms, 4 MB {four.TotalMilliseconds:F1} ms, ratio {ratio:F2}");
+        }
 
         Assert.True(one < Limit, $"{pattern}: 1 MB took {one}");
         Assert.True(ratio < MaxRatio, $"{pattern}: 4 MB took {ratio:F2} times as long as 1 MB ({one.TotalMilliseconds:F1} ms vs {four.TotalMilliseconds:F1} ms)");
