@@ -37,18 +37,22 @@ static class ThrowSites
     /// </summary>
     public static List<ExecutionContext>? Find(Exception exception)
     {
-        Span<long> firstSequence = stackalloc long[MaxChainDepth];
-        var chain = new Exception[MaxChainDepth];
         var depth = 0;
         for (var current = exception; current is not null && depth < MaxChainDepth; current = current.InnerException)
-            chain[depth++] = current;
+            depth++;
+        var chain = new Exception[depth];
+        var link = exception;
+        for (var i = 0; i < depth; i++, link = link.InnerException!)
+            chain[i] = link;
+
+        Span<long> firstSequence = stackalloc long[depth];
 
         var sites = new ExecutionContext?[depth];
         foreach (var site in Ring)
         {
             if (site is null)
                 continue;
-            var index = Array.IndexOf(chain, site.Exception, 0, depth);
+            var index = Array.IndexOf(chain, site.Exception);
             if (index >= 0 && (sites[index] is null || site.Sequence < firstSequence[index]))
             {
                 sites[index] = site.Context;

@@ -14,9 +14,6 @@ namespace Gatewayz.Logging.Mapping;
 /// </summary>
 static class FaultyExceptionMapper
 {
-    /// <summary>Exceptions described, at most, as in <see cref="Sinks.ExceptionProbe"/>.</summary>
-    const int MaxExceptions = 256;
-
     /// <summary>Frames come from the exception's captured stack, which does not depend on its overridable members.</summary>
     static readonly Lazy<SentryStackTraceFactory> StackTraces = new(() => new SentryStackTraceFactory(new SentryOptions()));
 
@@ -35,7 +32,7 @@ static class FaultyExceptionMapper
 
     static void Walk(Exception? exception, int? parentId, string? source, List<SentryException> described)
     {
-        while (exception is not null && described.Count < MaxExceptions)
+        while (exception is not null && described.Count < Sinks.ExceptionProbe.MaxExceptions)
         {
             var id = described.Count;
             described.Add(Describe(exception, id, parentId, source));

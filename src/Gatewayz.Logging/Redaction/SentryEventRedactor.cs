@@ -68,24 +68,30 @@ sealed class SentryEventRedactor(Redactor redactor) : ISentryEventProcessor
 
     /// <summary>
     /// <paramref name="original"/> itself when none of its entries needs redacting (the common case,
-    /// which allocates nothing); otherwise a redacted copy.
+    /// which allocates nothing); otherwise a redacted copy. Each entry is redacted once: the copy
+    /// starts at the first entry that changes, with the unchanged ones before it.
     /// </summary>
     object Dictionary(object original, IEnumerable<KeyValuePair<string, object?>> pairs, int capacity)
     {
+        Dictionary<string, object?>? copy = null;
+        var unchanged = 0;
         foreach (var (key, value) in pairs)
         {
-            if (!ReferenceEquals(Entry(key, value), value))
-                return Copy(pairs, capacity);
+            var safe = Entry(key, value);
+            if (copy is null)
+            {
+                if (ReferenceEquals(safe, value))
+                {
+                    unchanged++;
+                    continue;
+                }
+                copy = new Dictionary<string, object?>(capacity);
+                foreach (var (earlierKey, earlierValue) in pairs.Take(unchanged))
+                    copy[earlierKey] = earlierValue;
+            }
+            copy[key] = safe;
         }
-        return original;
-    }
-
-    Dictionary<string, object?> Copy(IEnumerable<KeyValuePair<string, object?>> pairs, int capacity)
-    {
-        var copy = new Dictionary<string, object?>(capacity);
-        foreach (var (key, value) in pairs)
-            copy[key] = Entry(key, value);
-        return copy;
+        return copy ?? original;
     }
 
     object? Entry(string key, object? value) =>

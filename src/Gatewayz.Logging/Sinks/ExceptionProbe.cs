@@ -14,7 +14,7 @@ namespace Gatewayz.Logging.Sinks;
 static class ExceptionProbe
 {
     /// <summary>Exceptions of one chain looked at, at most (an <see cref="AggregateException"/> may hold thousands).</summary>
-    const int MaxExceptions = 256;
+    public const int MaxExceptions = 256;
 
     static readonly Assembly Runtime = typeof(Exception).Assembly;
     static readonly ConcurrentDictionary<Type, bool> OverridesReadMembers = new();

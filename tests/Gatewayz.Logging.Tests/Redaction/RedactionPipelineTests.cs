@@ -255,6 +255,31 @@ public sealed class RedactionPipelineTests
     }
 
     [Fact]
+    public void AddGatewayzRedaction_masks_a_context_dictionary_entry_and_keeps_the_entries_around_it()
+    {
+        using var sentry = SentryCapture.Start(o => o.AddGatewayzRedaction());
+
+        SentrySdk.CaptureMessage("Upstream rejected the key", scope => scope.Contexts["upstream"] = new Dictionary<string, object?>
+        {
+            ["route"] = "/v1/chat/completions",
+            ["status"] = 401,
+            ["api_key"] = "gw_live_4f8a2c91d7e3b6a0",
+            ["headers"] = new Dictionary<string, object?> { ["accept"] = "application/json", ["authorization"] = "Bearer " + OpenRouterKey },
+            ["model"] = "openai/gpt-4o-mini",
+        });
+
+        var upstream = sentry.Events.Single().Contexts["upstream"];
+        Assert.Equal(["route", "status", "api_key", "headers", "model"], upstream.Keys);
+        Assert.Equal("/v1/chat/completions", upstream["route"]);
+        Assert.Equal(401L, upstream["status"]);
+        Assert.Equal("[Filtered]", upstream["api_key"]);
+        var headers = Assert.IsAssignableFrom<IReadOnlyDictionary<string, object?>>(upstream["headers"]);
+        Assert.Equal("application/json", headers["accept"]);
+        Assert.Equal("[Filtered]", headers["authorization"]);
+        Assert.Equal("openai/gpt-4o-mini", upstream["model"]);
+    }
+
+    [Fact]
     public void The_hosting_one_liner_redacts_the_console_by_default()
     {
         using var env = EnvironmentVariables.Clean();
