@@ -7,8 +7,9 @@ namespace Gatewayz.Logging.Benchmarks;
 /// An Information log in a three-property scope, as a request handler writes it: open the scope
 /// (provider, model, request type), log once, close it. The log becomes a breadcrumb, and nothing
 /// else. The floor is the same with Serilog into a null sink; the peer opens its scope with MEL's
-/// <c>BeginScope</c>, which Sentry.Extensions.Logging turns into a pushed Sentry scope. MEL through
-/// Serilog.Extensions.Logging into a null sink is the floor for anything that reaches Serilog from MEL.
+/// <c>BeginScope</c>, which Sentry.Extensions.Logging turns into a pushed Sentry scope. MEL into a
+/// null sink, through the library's MEL provider and through Serilog.Extensions.Logging, shows what
+/// getting from MEL to Serilog costs before any sink runs.
 /// </summary>
 [MemoryDiagnoser]
 public class BreadcrumbBenchmarks : PipelineBenchmark
@@ -22,8 +23,11 @@ public class BreadcrumbBenchmarks : PipelineBenchmark
     [GlobalSetup(Target = nameof(Gatewayz_MEL))]
     public void SetupGatewayzMel() => UseMelThrough(Pipelines.Gatewayz());
 
-    [GlobalSetup(Target = nameof(MEL_bridge_null_sink))]
-    public void SetupBridgeFloor() => UseMelThrough(Pipelines.SerilogFloor());
+    [GlobalSetup(Target = nameof(MEL_provider_null_sink))]
+    public void SetupProviderFloor() => UseMelThrough(Pipelines.SerilogFloor());
+
+    [GlobalSetup(Target = nameof(MEL_SerilogExtensionsLogging_null_sink))]
+    public void SetupBridgeFloor() => UseMelThrough(Pipelines.SerilogFloor(), serilogsProvider: true);
 
     [GlobalSetup(Target = nameof(Peer_SentryExtensionsLogging))]
     public void SetupPeer() => UsePeer();
@@ -38,7 +42,10 @@ public class BreadcrumbBenchmarks : PipelineBenchmark
     public void Gatewayz_Serilog() => SerilogInScope();
 
     [Benchmark]
-    public void MEL_bridge_null_sink() => MelInScope();
+    public void MEL_provider_null_sink() => MelInScope();
+
+    [Benchmark]
+    public void MEL_SerilogExtensionsLogging_null_sink() => MelInScope();
 
     [Benchmark]
     public void Gatewayz_MEL() => MelInScope();

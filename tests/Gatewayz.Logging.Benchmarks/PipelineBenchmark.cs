@@ -28,11 +28,14 @@ public abstract class PipelineBenchmark
             Pipelines.PushSerilogScope();
     }
 
-    /// <summary>Logs through MEL routed to <paramref name="logger"/>, in the three-property <c>BeginScope</c> if asked.</summary>
-    protected void UseMelThrough(Serilog.Core.Logger logger, bool inScope = false)
+    /// <summary>
+    /// Logs through MEL routed to <paramref name="logger"/> by the library's MEL provider (or by
+    /// Serilog.Extensions.Logging's, if asked), in the three-property <c>BeginScope</c> if asked.
+    /// </summary>
+    protected void UseMelThrough(Serilog.Core.Logger logger, bool inScope = false, bool serilogsProvider = false)
     {
         Log = logger;
-        UseMel(Pipelines.GatewayzMel(logger), inScope);
+        UseMel(serilogsProvider ? Pipelines.SerilogMel(logger) : Pipelines.GatewayzMel(logger), inScope);
     }
 
     /// <summary>Logs through MEL with the peer, Sentry.Extensions.Logging.</summary>

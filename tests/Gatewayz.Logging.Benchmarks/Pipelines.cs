@@ -1,4 +1,5 @@
 using Gatewayz.Logging;
+using Gatewayz.Logging.Hosting;
 using Microsoft.Extensions.Logging;
 using Sentry;
 using Sentry.Extensibility;
@@ -74,8 +75,12 @@ public static class Pipelines
     public static Serilog.Core.Logger RedactingFloor() =>
         new LoggerConfiguration().Enrich.FromLogContext().Enrich.WithGatewayzContext(captureThrowSiteContext: false).WriteTo.Sink(new NullSink()).CreateLogger();
 
-    /// <summary>MEL through the Gatewayz pipeline, as AddGatewayzLogging wires it.</summary>
+    /// <summary>MEL into <paramref name="serilog"/> through the library's MEL provider, as AddGatewayzLogging wires it.</summary>
     public static ILoggerFactory GatewayzMel(Serilog.ILogger serilog) =>
+        LoggerFactory.Create(b => b.AddSerilogRespectingFilters(serilog, dispose: false).SetMinimumLevel(LogLevel.Information));
+
+    /// <summary>MEL into <paramref name="serilog"/> through Serilog's own provider, Serilog.Extensions.Logging.</summary>
+    public static ILoggerFactory SerilogMel(Serilog.ILogger serilog) =>
         LoggerFactory.Create(b => b.AddProvider(new Serilog.Extensions.Logging.SerilogLoggerProvider(serilog)).SetMinimumLevel(LogLevel.Information));
 
     /// <summary>The peer: MEL with Sentry.Extensions.Logging, initialising the SDK itself.</summary>

@@ -464,18 +464,20 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public void A_blank_name_in_an_ILogger_object_dictionary_scope_is_reported_by_Serilogs_provider()
+    public void A_blank_name_in_an_ILogger_object_dictionary_scope_leaves_out_that_entry_only_and_says_so()
     {
         using var selfLog = new SelfLogRecorder();
         using var sentry = SentryCapture.Start();
 
-        // Serilog.Extensions.Logging turns a Dictionary<string, object> scope into properties before the
-        // library sees the event; a blank name makes it give up on the event's scopes, and SelfLog says so.
+        // A Dictionary<string, object> scope becomes properties as the MEL provider builds the event: a
+        // name no property can have is left out, the rest of the scope is kept, and SelfLog says so.
         Assert.Null(LogError(sentry, Api.ILogger, null, new Dictionary<string, object?> { [""] = "empty", ["provider"] = "openrouter" }, "Import failed"));
 
         var evt = SingleValidEvent(sentry);
         Assert.Equal("Import failed", evt.Formatted);
-        Assert.Contains("Property name must not be empty or whitespace", selfLog.Text, StringComparison.Ordinal);
+        Assert.Equal("openrouter", evt.Tags["provider"]);
+        Assert.DoesNotContain("empty", evt.Contexts.Values.SelectMany(c => c.Values));
+        Assert.Contains("Gatewayz.Logging: a Microsoft.Extensions.Logging property or scope entry with an empty or blank name was left out of the event", selfLog.Text, StringComparison.Ordinal);
     }
 
     [Theory]

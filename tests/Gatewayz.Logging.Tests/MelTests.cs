@@ -1,3 +1,4 @@
+using Gatewayz.Logging.Hosting;
 using Gatewayz.Logging.Testing;
 using Gatewayz.Logging.Tests.Support;
 using Microsoft.Extensions.Logging;
@@ -150,5 +151,85 @@ public sealed class MelTests
         factory.CreateLogger("Quiet.Component").LogError("Let through");
 
         Assert.Equal("Let through", sentry.Events.Single().Formatted);
+    }
+
+    [Fact]
+    public void The_call_s_own_properties_win_over_scopes_and_inner_scopes_over_outer_ones()
+    {
+        using var sentry = SentryCapture.Start();
+        var mel = sentry.CreateLogger<ChatService>();
+
+        using (mel.BeginScope(new Dictionary<string, object> { ["provider"] = "openrouter", ["region"] = "eu" }))
+        using (mel.BeginScope(new Dictionary<string, object> { ["provider"] = "portkey" }))
+        {
+            mel.LogError("Scoped failure");
+            mel.LogError("Failure of {provider}", "together");
+        }
+
+        var scoped = sentry.Events.Single(e => e.Formatted == "Scoped failure");
+        Assert.Equal("portkey", scoped.Tags["provider"]);
+        Assert.Equal("eu", scoped.Contexts["log"]["region"]);
+        var own = sentry.Events.Single(e => e.Formatted == "Failure of together");
+        Assert.Equal("together", own.Tags["provider"]);
+        Assert.Equal("eu", own.Contexts["log"]["region"]);
+    }
+
+    [Fact]
+    public void Destructuring_and_stringifying_names_work_as_in_Serilog()
+    {
+        using var sentry = SentryCapture.Start();
+        var mel = sentry.CreateLogger<ChatService>();
+
+        using (mel.BeginScope(new Dictionary<string, object> { ["@route"] = new { region = "eu", weight = 3 } }))
+            mel.LogError("Charge {@charge} returned {$status}", new { amount = 1200, currency = "usd" }, new StatusText("declined"));
+
+        // Structures become contexts of their own; the stringified value is plain text in the log context.
+        var evt = sentry.Events.Single();
+        Assert.Equal(1200L, evt.Contexts["charge"]["amount"]);
+        Assert.Equal("usd", evt.Contexts["charge"]["currency"]);
+        Assert.Equal("eu", evt.Contexts["route"]["region"]);
+        Assert.Equal("status: declined", evt.Contexts["log"]["status"]);
+    }
+
+    [Fact]
+    public void A_state_without_a_template_is_rendered_by_MELs_formatter()
+    {
+        using var sentry = SentryCapture.Start();
+        var mel = sentry.CreateLogger<ChatService>();
+
+        mel.Log(LogLevel.Error, new EventId(7), new StatusText("refund failed"), null, static (state, _) => $"rendered {state}");
+
+        Assert.Equal("rendered status: refund failed", sentry.Events.Single().Formatted);
+    }
+
+    [Fact]
+    public void Every_sink_gets_the_category_the_trace_of_the_current_activity_and_Serilogs_level_overrides()
+    {
+        var sink = new CollectingSink();
+        var serilog = new Serilog.LoggerConfiguration()
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Gatewayz", Serilog.Events.LogEventLevel.Debug)
+            .MinimumLevel.Override("Quiet", Serilog.Events.LogEventLevel.Error)
+            .WriteTo.Sink(sink)
+            .CreateLogger();
+        using var factory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddSerilogRespectingFilters(serilog, dispose: true));
+        using var activity = new System.Diagnostics.Activity("checkout").SetIdFormat(System.Diagnostics.ActivityIdFormat.W3C).Start();
+
+        // An override may lower a category's level below the logger's, or raise it.
+        factory.CreateLogger("Gatewayz.Checkout").LogDebug("Quote {amount}", 12);
+        factory.CreateLogger("Quiet.Poller").LogWarning("Below the override");
+        factory.CreateLogger("Other").LogDebug("Below the minimum level");
+
+        var logEvent = Assert.Single(sink.Events);
+        Assert.Equal(Serilog.Events.LogEventLevel.Debug, logEvent.Level);
+        Assert.Equal("\"Gatewayz.Checkout\"", logEvent.Properties[Serilog.Core.Constants.SourceContextPropertyName].ToString());
+        Assert.Equal(activity.TraceId, logEvent.TraceId);
+        Assert.Equal(activity.SpanId, logEvent.SpanId);
+        Assert.Equal("Quote 12", logEvent.RenderMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    sealed class StatusText(string text)
+    {
+        public override string ToString() => $"status: {text}";
     }
 }

@@ -3,9 +3,9 @@ using Serilog.Core;
 namespace Gatewayz.Logging.Context;
 
 /// <summary>
-/// The Serilog MEL providers this library registered. Serilog.Extensions.Logging keeps MEL scopes in
-/// the logger factory's own async-local scope provider, not in LogContext; replaying a throw site
-/// therefore also asks each provider to enrich, inside the throw site's execution context.
+/// The MEL providers this library registered. MEL keeps its scopes in the logger factory's own
+/// async-local scope provider, not in LogContext; replaying a throw site therefore also asks each
+/// provider to enrich, inside the throw site's execution context.
 /// </summary>
 static class MelScopeSources
 {

@@ -26,9 +26,10 @@ static class ThrowSiteProperties
             ExecutionContext.Run(site, static state =>
             {
                 var (target, factory) = ((LogEvent, ILogEventPropertyFactory))state!;
-                LogContext.Clone().Enrich(target, factory);
+                // MEL scopes win over LogContext, as they do at a log call.
                 foreach (var melScopes in MelScopeSources.Live())
                     melScopes.Enrich(target, factory);
+                LogContext.Clone().Enrich(target, factory);
             }, (collected, propertyFactory));
         }
 

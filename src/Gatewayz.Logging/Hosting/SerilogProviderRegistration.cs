@@ -1,15 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Gatewayz.Logging.Context;
-using Serilog.Extensions.Logging;
 
 namespace Gatewayz.Logging.Hosting;
 
 /// <summary>
-/// Adds Serilog as a Microsoft.Extensions.Logging provider without the catch-all <c>Trace</c> rule
-/// that <c>AddSerilog()</c> registers for it. That rule outranks every <c>Logging:LogLevel</c> rule
-/// (MEL prefers provider-specific rules), so with it the app's MEL filters would be ignored. The
-/// provider is also made known to the throw-site replay, which restores MEL scopes through it.
+/// Adds the Serilog logger as a Microsoft.Extensions.Logging provider (<see cref="MelLoggerProvider"/>),
+/// with no catch-all rule of its own: such a rule (Serilog's <c>AddSerilog()</c> registers one at
+/// <c>Trace</c>) outranks every <c>Logging:LogLevel</c> rule, as MEL prefers provider-specific
+/// rules, and the app's MEL filters would be ignored. The provider is also made known to the
+/// throw-site replay, which restores MEL scopes through it.
 /// </summary>
 static class SerilogProviderRegistration
 {
@@ -17,7 +17,7 @@ static class SerilogProviderRegistration
     {
         builder.Services.AddSingleton<ILoggerProvider>(_ =>
         {
-            var provider = new SerilogLoggerProvider(logger, dispose);
+            var provider = new MelLoggerProvider(logger, dispose);
             MelScopeSources.Register(provider);
             return provider;
         });

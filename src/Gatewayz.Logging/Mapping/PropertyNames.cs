@@ -18,11 +18,11 @@ static class PropertyNames
     /// <summary>
     /// Contexts requested explicitly (by <c>ErrorContext.Push</c> or a capture helper), by name. Kept
     /// apart from ordinary properties so that a scope property of the same name (a <c>provider</c> tag
-    /// beside a <c>provider</c> context) cannot replace them: Serilog's MEL provider lets scope
-    /// properties overwrite an event's own.
+    /// beside a <c>provider</c> context) cannot replace them: Serilog.Extensions.Logging, which an app
+    /// may use instead of this library's MEL provider, lets scope properties overwrite an event's own.
     /// </summary>
     public const string SentryContexts = "SentryContexts";
 
-    /// <summary>Where Serilog.Extensions.Logging puts MEL scopes that are not property bags.</summary>
+    /// <summary>Where MEL scopes that are not property bags go (as Serilog.Extensions.Logging puts them).</summary>
     public const string Scope = "Scope";
 }

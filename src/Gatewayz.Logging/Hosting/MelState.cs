@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using Serilog.Debugging;
+using Serilog.Events;
+
+namespace Gatewayz.Logging.Hosting;
+
+/// <summary>
+/// The properties of a MEL call or scope, as Serilog users know them: <c>{OriginalFormat}</c> is the
+/// message template; a name starting with <c>@</c> destructures its value, with <c>$</c> stringifies
+/// it; strings and whole numbers are taken as they are, anything else goes through the logger's
+/// destructuring rules. A state with no template is rendered by MEL's formatter.
+/// </summary>
+static class MelState
+{
+    const string OriginalFormat = "{OriginalFormat}";
+    const int StrippedNamesCapacity = 1000;
+
+    static readonly ConcurrentDictionary<string, string> StrippedNames = new(StringComparer.Ordinal);
+
+    /// <summary>Adds the call's properties (overwriting scope properties of the same name); returns its template.</summary>
+    public static MessageTemplate AddProperties<TState>(TState state, Func<TState, Exception?, string> formatter, Dictionary<string, LogEventPropertyValue> properties, Serilog.ILogger logger)
+    {
+        string? format = null;
+        if (state is IReadOnlyList<KeyValuePair<string, object?>> list)
+        {
+            // LoggerMessage and the logging extension methods pass lists: indexing spares an enumerator.
+            for (var i = 0; i < list.Count; i++)
+                AddOrFindFormat(list[i], ref format, properties, logger);
+        }
+        else if (state is IEnumerable<KeyValuePair<string, object?>> pairs)
+        {
+            foreach (var pair in pairs)
+                AddOrFindFormat(pair, ref format, properties, logger);
+        }
+        else
+        {
+            return Rendered("State", state, formatter, properties, logger);
+        }
+
+        if (format is not null)
+            return MelTemplates.Parse(format);
+        var type = state!.GetType();
+        return type.IsGenericType
+            ? Rendered("State", state, formatter, properties, logger)
+            : Rendered(type.Name, state, formatter, properties, logger);
+    }
+
+    /// <summary>Adds one named value of a call or a scope, overwriting one of the same name.</summary>
+    public static void Add(string name, object? value, Dictionary<string, LogEventPropertyValue> properties, Serilog.ILogger logger)
+    {
+        if (name.Length > 1 && name[0] == '@')
+        {
+            if (logger.BindProperty(Stripped(name), value, destructureObjects: true, out var destructured))
+                properties[destructured.Name] = destructured.Value;
+        }
+        else if (name.Length > 1 && name[0] == '$')
+        {
+            if (logger.BindProperty(Stripped(name), value?.ToString(), destructureObjects: false, out var stringified))
+                properties[stringified.Name] = stringified.Value;
+        }
+        else if (value is null or string or int or long && LogEventProperty.IsValidName(name))
+        {
+            properties[name] = new ScalarValue(value);
+        }
+        else if (logger.BindProperty(name, value, destructureObjects: false, out var bound))
+        {
+            properties[bound.Name] = bound.Value;
+        }
+        else if (!LogEventProperty.IsValidName(name))
+        {
+            SelfLog.WriteLine("Gatewayz.Logging: a Microsoft.Extensions.Logging property or scope entry with an empty or blank name was left out of the event");
+        }
+    }
+
+    static void AddOrFindFormat(KeyValuePair<string, object?> pair, ref string? format, Dictionary<string, LogEventPropertyValue> properties, Serilog.ILogger logger)
+    {
+        if (pair.Key == OriginalFormat && pair.Value is string text)
+            format = text;
+        else if (pair.Key is not null)
+            Add(pair.Key, pair.Value, properties, logger);
+    }
+
+    /// <summary>A state without a template: MEL's formatter renders it into one property, shown as the message.</summary>
+    static MessageTemplate Rendered<TState>(string name, TState state, Func<TState, Exception?, string> formatter, Dictionary<string, LogEventPropertyValue> properties, Serilog.ILogger logger)
+    {
+        object? value = formatter?.Invoke(state, null) ?? (object?)state;
+        if (logger.BindProperty(name, value, destructureObjects: false, out var property))
+            properties[property.Name] = property.Value;
+        return MelTemplates.Parse("{" + name + ":l}");
+    }
+
+    static string Stripped(string name)
+    {
+        if (StrippedNames.TryGetValue(name, out var stripped))
+            return stripped;
+        stripped = name[1..];
+        return StrippedNames.Count < StrippedNamesCapacity ? StrippedNames.GetOrAdd(name, stripped) : stripped;
+    }
+}
