@@ -228,6 +228,36 @@ public sealed class MelTests
         Assert.Equal("Quote 12", logEvent.RenderMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public void A_scope_a_value_or_a_formatter_that_throws_costs_only_itself_never_the_event()
+    {
+        using var selfLog = new SelfLogRecorder();
+        using var sentry = SentryCapture.Start();
+        var mel = sentry.CreateLogger<ChatService>();
+
+        using (mel.BeginScope(new Dictionary<string, object> { ["provider"] = "openrouter" }))
+        using (mel.BeginScope(new UnreadablePairs()))
+            mel.LogError("Refund {$status} failed", new Unprintable());
+        mel.Log(LogLevel.Error, new EventId(9), new Unprintable(), null, static (state, _) => state.ToString()!);
+
+        var refund = sentry.Events.Single(e => e.Message == "Refund {$status} failed");
+        Assert.Equal("Refund [Unprintable: ToString() failed] failed", refund.Formatted);
+        Assert.Equal("openrouter", refund.Tags["provider"]);
+        Assert.Contains(sentry.Events, e => e.Formatted == "[Unprintable: ToString() failed]");
+        Assert.Contains($"Gatewayz.Logging: a Microsoft.Extensions.Logging scope of type {typeof(UnreadablePairs).FullName} could not be read and was left out", selfLog.Text, StringComparison.Ordinal);
+    }
+
+    sealed class Unprintable
+    {
+        public override string ToString() => throw new InvalidOperationException("ToString exploded");
+    }
+
+    sealed class UnreadablePairs : IEnumerable<KeyValuePair<string, object?>>
+    {
+        public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => throw new InvalidOperationException("enumeration exploded");
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
     sealed class StatusText(string text)
     {
         public override string ToString() => $"status: {text}";

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
+using Serilog.Debugging;
 using Serilog.Events;
 
 namespace Gatewayz.Logging.Hosting;
@@ -28,7 +29,7 @@ static class MelScopes
         {
             collector.Properties = properties;
             collector.Logger = logger;
-            scopes.ForEachScope(static (state, collector) => collector.Add(state), collector);
+            scopes.ForEachScope(static (state, collector) => collector.AddSafely(state), collector);
             return collector.Items;
         }
         finally
@@ -46,7 +47,20 @@ static class MelScopes
         public Serilog.ILogger? Logger;
         public List<LogEventPropertyValue>? Items;
 
-        public void Add(object? state)
+        /// <summary>A scope that cannot be read (its enumeration or ToString throws) costs only itself, never the event.</summary>
+        public void AddSafely(object? state)
+        {
+            try
+            {
+                Add(state);
+            }
+            catch (Exception ex)
+            {
+                SelfLog.WriteLine("Gatewayz.Logging: a Microsoft.Extensions.Logging scope of type {0} could not be read and was left out: {1}", state?.GetType().FullName, ex);
+            }
+        }
+
+        void Add(object? state)
         {
             var properties = Properties!;
             var logger = Logger!;

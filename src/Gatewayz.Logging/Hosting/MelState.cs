@@ -55,7 +55,7 @@ static class MelState
         }
         else if (name.Length > 1 && name[0] == '$')
         {
-            if (logger.BindProperty(Stripped(name), value?.ToString(), destructureObjects: false, out var stringified))
+            if (logger.BindProperty(Stripped(name), Text(value), destructureObjects: false, out var stringified))
                 properties[stringified.Name] = stringified.Value;
         }
         else if (value is null or string or int or long && LogEventProperty.IsValidName(name))
@@ -83,11 +83,34 @@ static class MelState
     /// <summary>A state without a template: MEL's formatter renders it into one property, shown as the message.</summary>
     static MessageTemplate Rendered<TState>(string name, TState state, Func<TState, Exception?, string> formatter, Dictionary<string, LogEventPropertyValue> properties, Serilog.ILogger logger)
     {
-        object? value = formatter?.Invoke(state, null) ?? (object?)state;
+        object? value;
+        try
+        {
+            value = formatter?.Invoke(state, null) ?? (object?)state;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            value = Failed(state);
+        }
         if (logger.BindProperty(name, value, destructureObjects: false, out var property))
             properties[property.Name] = property.Value;
         return MelTemplates.Parse("{" + name + ":l}");
     }
+
+    /// <summary>The value's text; one whose <c>ToString</c> throws is named by its type, as the message renderer does.</summary>
+    static string? Text(object? value)
+    {
+        try
+        {
+            return value?.ToString();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return Failed(value);
+        }
+    }
+
+    static string Failed(object? value) => $"[{value?.GetType().Name ?? "null"}: ToString() failed]";
 
     static string Stripped(string name)
     {
