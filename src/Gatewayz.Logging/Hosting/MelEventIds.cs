@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Serilog.Events;
 
@@ -6,22 +5,13 @@ namespace Gatewayz.Logging.Hosting;
 
 /// <summary>
 /// MEL's <c>EventId</c> as the structure Serilog users know (<c>Id</c>, <c>Name</c>), built once per
-/// distinct id: an app has a few hundred at most. Past <see cref="Capacity"/> ids a value is built per call.
+/// distinct id (at most 1,024 kept): an app has a few hundred at most.
 /// </summary>
 static class MelEventIds
 {
-    const int Capacity = 1024;
+    static readonly BoundedCache<(int Id, string? Name), StructureValue> Cache = new(1024, Create);
 
-    static readonly ConcurrentDictionary<(int Id, string? Name), StructureValue> Cache = new();
-
-    public static StructureValue Value(EventId eventId)
-    {
-        var key = (eventId.Id, eventId.Name);
-        if (Cache.TryGetValue(key, out var value))
-            return value;
-        value = Create(key);
-        return Cache.Count < Capacity ? Cache.GetOrAdd(key, value) : value;
-    }
+    public static StructureValue Value(EventId eventId) => Cache.Get((eventId.Id, eventId.Name));
 
     static StructureValue Create((int Id, string? Name) key)
     {

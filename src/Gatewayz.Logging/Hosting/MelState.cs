@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Gatewayz.Logging.Mapping;
 using Serilog.Debugging;
 using Serilog.Events;
 
@@ -13,9 +13,8 @@ namespace Gatewayz.Logging.Hosting;
 static class MelState
 {
     const string OriginalFormat = "{OriginalFormat}";
-    const int StrippedNamesCapacity = 1000;
-
-    static readonly ConcurrentDictionary<string, string> StrippedNames = new(StringComparer.Ordinal);
+    /// <summary>A name without its leading <c>@</c> or <c>$</c>.</summary>
+    static readonly BoundedCache<string, string> StrippedNames = new(1000, static name => name[1..]);
 
     /// <summary>Adds the call's properties (overwriting scope properties of the same name); returns its template.</summary>
     public static MessageTemplate AddProperties<TState>(TState state, Func<TState, Exception?, string> formatter, Dictionary<string, LogEventPropertyValue> properties, Serilog.ILogger logger)
@@ -90,7 +89,7 @@ static class MelState
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            value = Failed(state);
+            value = ScalarText.Unprintable(state);
         }
         if (logger.BindProperty(name, value, destructureObjects: false, out var property))
             properties[property.Name] = property.Value;
@@ -106,17 +105,9 @@ static class MelState
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            return Failed(value);
+            return ScalarText.Unprintable(value);
         }
     }
 
-    static string Failed(object? value) => $"[{value?.GetType().Name ?? "null"}: ToString() failed]";
-
-    static string Stripped(string name)
-    {
-        if (StrippedNames.TryGetValue(name, out var stripped))
-            return stripped;
-        stripped = name[1..];
-        return StrippedNames.Count < StrippedNamesCapacity ? StrippedNames.GetOrAdd(name, stripped) : stripped;
-    }
+    static string Stripped(string name) => StrippedNames.Get(name);
 }

@@ -1,26 +1,13 @@
-using System.Collections.Concurrent;
 using Serilog.Events;
 using Serilog.Parsing;
 
 namespace Gatewayz.Logging.Hosting;
 
-/// <summary>
-/// MEL message formats parsed as Serilog templates, once per distinct format. Formats are code, so
-/// there are few; a format built at run time (interpolated) would not be, so past
-/// <see cref="Capacity"/> formats a template is parsed per call instead of growing the cache.
-/// </summary>
+/// <summary>MEL message formats parsed as Serilog templates, once per distinct format (at most 1,000 kept).</summary>
 static class MelTemplates
 {
-    const int Capacity = 1000;
-
     static readonly MessageTemplateParser Parser = new();
-    static readonly ConcurrentDictionary<string, MessageTemplate> Cache = new(StringComparer.Ordinal);
+    static readonly BoundedCache<string, MessageTemplate> Cache = new(1000, Parser.Parse);
 
-    public static MessageTemplate Parse(string format)
-    {
-        if (Cache.TryGetValue(format, out var template))
-            return template;
-        template = Parser.Parse(format);
-        return Cache.Count < Capacity ? Cache.GetOrAdd(format, template) : template;
-    }
+    public static MessageTemplate Parse(string format) => Cache.Get(format);
 }

@@ -60,7 +60,7 @@ static class MessageRenderer
         {
             builder.Length = start;
             var value = properties.TryGetValue(property.PropertyName, out var v) && v is ScalarValue { Value: { } scalar } ? scalar : v;
-            builder.Append('[').Append(value?.GetType().Name ?? "null").Append(": ToString() failed]");
+            builder.Append(ScalarText.Unprintable(value));
         }
     }
 }

@@ -35,9 +35,12 @@ static class ScalarText
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            return $"[{value!.GetType().Name}: ToString() failed]";
+            return Unprintable(value);
         }
     }
+
+    /// <summary>What stands for a value whose <c>ToString</c> throws: its type's name.</summary>
+    public static string Unprintable(object? value) => $"[{value?.GetType().Name ?? "null"}: ToString() failed]";
 
     /// <summary>The text of a property value: scalars plainly, structures as Serilog renders them.</summary>
     public static string Format(LogEventPropertyValue value, int maxLength)
