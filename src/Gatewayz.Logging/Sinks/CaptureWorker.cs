@@ -92,18 +92,12 @@ sealed class CaptureWorker : IDisposable
                 if (_drain is not null && _drainEvery > 0 && ++handedOver % _drainEvery == 0)
                     await DrainAsync().ConfigureAwait(false);
 
-                SinkGuard.Enter();
                 try
                 {
-                    _process(work);
-                }
-                catch (Exception ex)
-                {
-                    SelfLog.WriteLine("Gatewayz.Logging: failed to send an event to Sentry: {0}", ex);
+                    SinkGuard.Run(_process, work, "failed to send an event to Sentry");
                 }
                 finally
                 {
-                    SinkGuard.Exit();
                     Interlocked.Decrement(ref _pending);
                 }
             }
@@ -119,19 +113,7 @@ sealed class CaptureWorker : IDisposable
         if (unreported <= 0 || _reportDropped is null)
             return;
         _droppedReported = dropped;
-        SinkGuard.Enter();
-        try
-        {
-            _reportDropped(unreported);
-        }
-        catch (Exception ex)
-        {
-            SelfLog.WriteLine("Gatewayz.Logging: reporting dropped events failed: {0}", ex);
-        }
-        finally
-        {
-            SinkGuard.Exit();
-        }
+        SinkGuard.Run(_reportDropped, unreported, "reporting dropped events failed");
     }
 
     async Task DrainAsync()

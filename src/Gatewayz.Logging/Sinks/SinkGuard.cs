@@ -1,3 +1,5 @@
+using Serilog.Debugging;
+
 namespace Gatewayz.Logging.Sinks;
 
 /// <summary>
@@ -14,4 +16,22 @@ static class SinkGuard
     public static void Enter() => t_depth++;
 
     public static void Exit() => t_depth--;
+
+    /// <summary>Runs <paramref name="action"/> guarded; a failure goes to SelfLog as "<paramref name="failed"/>: the exception".</summary>
+    public static void Run<T>(Action<T> action, T argument, string failed)
+    {
+        Enter();
+        try
+        {
+            action(argument);
+        }
+        catch (Exception ex)
+        {
+            SelfLog.WriteLine("Gatewayz.Logging: {0}: {1}", failed, ex);
+        }
+        finally
+        {
+            Exit();
+        }
+    }
 }

@@ -136,17 +136,8 @@ public sealed class SpotlightSidecar : IAsyncDisposable
 
         var output = new OutputLog();
         var ready = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var start = new ProcessStartInfo(node)
-        {
-            WorkingDirectory = directory,
-            UseShellExecute = false,
-            CreateNoWindow = true,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
+        var start = ChildProcess(directory);
+        start.FileName = node;
         foreach (var argument in new[] { "sidecar.mjs", "--port", "0", "--host", "127.0.0.1", "--parent-pid", Environment.ProcessId.ToString(CultureInfo.InvariantCulture) })
             start.ArgumentList.Add(argument);
         PrepareChildEnvironment(start);
@@ -738,21 +729,24 @@ public sealed class SpotlightSidecar : IAsyncDisposable
         }
     }
 
+    /// <summary>A child process started without a window or a shell, its three streams redirected (UTF-8).</summary>
+    static ProcessStartInfo ChildProcess(string workingDirectory) => new()
+    {
+        WorkingDirectory = workingDirectory,
+        UseShellExecute = false,
+        CreateNoWindow = true,
+        RedirectStandardInput = true,
+        RedirectStandardOutput = true,
+        RedirectStandardError = true,
+        StandardOutputEncoding = Encoding.UTF8,
+        StandardErrorEncoding = Encoding.UTF8,
+    };
+
     // Runs a command without stdin, captures stdout+stderr (bounded), kills its tree when it overruns.
     static async Task<(int ExitCode, string Output, bool TimedOut)> RunAsync(
         string fileName, IReadOnlyList<string> arguments, string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo
-        {
-            WorkingDirectory = workingDirectory,
-            UseShellExecute = false,
-            CreateNoWindow = true,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
+        var start = ChildProcess(workingDirectory);
         if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows) &&
             (fileName.EndsWith(".cmd", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".bat", StringComparison.OrdinalIgnoreCase)))
         {
