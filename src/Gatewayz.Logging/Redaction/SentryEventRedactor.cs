@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Gatewayz.Logging.Mapping;
 using Sentry;
@@ -14,6 +15,8 @@ namespace Gatewayz.Logging.Redaction;
 /// </summary>
 sealed class SentryEventRedactor(Redactor redactor) : ISentryEventProcessor
 {
+    readonly ConditionalWeakTable<Breadcrumb, Breadcrumb> _breadcrumbs = new();
+
     public SentryEvent? Process(SentryEvent @event)
     {
         if (@event.Message is { } message)
@@ -123,7 +126,10 @@ sealed class SentryEventRedactor(Redactor redactor) : ISentryEventProcessor
 
     /// <summary>
     /// Breadcrumbs are immutable; one that needs redacting is rebuilt from its own JSON, which keeps
-    /// its timestamp. The SDK keeps an event's breadcrumbs in a list it hands out read-only.
+    /// its timestamp. The SDK keeps an event's breadcrumbs in a list it hands out read-only. A scope
+    /// holds up to 100 of them and every event carries them all, so each breadcrumb is looked at once,
+    /// on the first event that carries it, and the verdict (itself, or its redacted copy) is kept for
+    /// as long as the breadcrumb lives: reading a breadcrumb's data costs the SDK a copy of it.
     /// </summary>
     void Breadcrumbs(SentryEvent @event)
     {
@@ -132,9 +138,13 @@ sealed class SentryEventRedactor(Redactor redactor) : ISentryEventProcessor
         for (var i = 0; i < list.Count; i++)
         {
             var crumb = list[i];
-            // The library's own breadcrumbs were redacted when they were made.
-            if (crumb.Data is not BreadcrumbData && NeedsRedaction(crumb))
-                list[i] = Rebuild(crumb);
+            if (!_breadcrumbs.TryGetValue(crumb, out var safe))
+            {
+                safe = NeedsRedaction(crumb) ? Rebuild(crumb) : crumb;
+                _breadcrumbs.AddOrUpdate(crumb, safe);
+            }
+            if (!ReferenceEquals(safe, crumb))
+                list[i] = safe;
         }
     }
 
