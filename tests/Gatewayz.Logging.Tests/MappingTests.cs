@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Gatewayz.Logging.Testing;
 using Gatewayz.Logging.Tests.Support;
 using Serilog;
@@ -82,6 +83,77 @@ public sealed class MappingTests
         Assert.Equal("512", crumb.Data["tokens"]);
         Assert.Equal("req-42", crumb.Data["request_id"]);
         Assert.DoesNotContain("SourceContext", crumb.Data.Keys);
+    }
+
+    [Fact]
+    public void An_error_stays_in_the_scope_as_a_breadcrumb_for_the_events_after_it()
+    {
+        using var sentry = SentryCapture.Start();
+        var logger = sentry.CreateSerilogLogger().ForContext(Serilog.Core.Constants.SourceContextPropertyName, "Gatewayz.Router");
+
+        logger.Error(Throw.Caught(() => new HttpRequestException("Upstream returned 502")), "Provider {provider} failed", "openrouter");
+        logger.Error("The retry failed too");
+
+        var (first, second) = (sentry.Events[0], sentry.Events[1]);
+        Assert.Empty(first.Breadcrumbs);
+        var crumb = second.Breadcrumbs.Single();
+        Assert.Equal("Provider openrouter failed", crumb.Message);
+        Assert.Equal("error", crumb.Level);
+        Assert.Equal("Gatewayz.Router", crumb.Category);
+        Assert.Equal("System.Net.Http.HttpRequestException", crumb.Data["exception_type"]);
+        Assert.Equal("Upstream returned 502", crumb.Data["exception_message"]);
+        Assert.Equal("openrouter", crumb.Data["provider"]);
+    }
+
+    [Fact]
+    public void An_ILogger_error_stays_in_the_scope_as_a_breadcrumb_for_the_events_after_it()
+    {
+        using var sentry = SentryCapture.Start();
+        var logger = sentry.CreateLogger<MappingTests>();
+
+        logger.LogError(Throw.Caught(() => new TimeoutException("The users query timed out")), "Query on {table} failed", "users");
+        logger.LogCritical("The database is gone");
+
+        var crumb = sentry.Events[1].Breadcrumbs.Single();
+        Assert.Equal("Query on users failed", crumb.Message);
+        Assert.Equal("error", crumb.Level);
+        Assert.Equal(typeof(MappingTests).FullName, crumb.Category);
+        Assert.Equal("System.TimeoutException", crumb.Data["exception_type"]);
+        Assert.Equal("The users query timed out", crumb.Data["exception_message"]);
+        Assert.Equal("users", crumb.Data["table"]);
+    }
+
+    [Fact]
+    public void A_warning_with_an_exception_keeps_the_exception_in_its_breadcrumb_with_secrets_masked()
+    {
+        const string key = "sk_live_4eC39HqLyjWDarjtT1zdp7dc";
+        using var sentry = SentryCapture.Start();
+        var logger = sentry.CreateSerilogLogger();
+
+        logger.Warning(Throw.Caught(() => new InvalidOperationException($"Stripe rejected key {key}")), "Charge retried");
+        logger.Error("Charge failed");
+
+        var crumb = sentry.Events.Single().Breadcrumbs.Single();
+        Assert.Equal("warning", crumb.Level);
+        Assert.Equal("System.InvalidOperationException", crumb.Data["exception_type"]);
+        Assert.StartsWith("Stripe rejected key ", crumb.Data["exception_message"], StringComparison.Ordinal);
+        Assert.DoesNotContain(key, System.Text.Encoding.UTF8.GetString(sentry.Envelopes.Single().Bytes), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Errors_held_back_by_storm_control_still_leave_their_breadcrumbs()
+    {
+        using var sentry = SentryCapture.Start();
+        var logger = sentry.CreateSerilogLogger(o => o.StormControl.MaxEventsPerFingerprint = 1);
+
+        for (var i = 0; i < 3; i++)
+            logger.Error(Throw.Caught(() => new HttpRequestException("502")), "Provider {provider} failed", "openrouter");
+        logger.Error("A different failure");
+
+        Assert.Equal(2, sentry.Events.Count);
+        var crumbs = sentry.Events[1].Breadcrumbs;
+        Assert.Equal(3, crumbs.Count);
+        Assert.All(crumbs, c => Assert.Equal("Provider openrouter failed", c.Message));
     }
 
     [Fact]

@@ -6,21 +6,36 @@ using Serilog.Events;
 namespace Gatewayz.Logging.Mapping;
 
 /// <summary>
-/// A breadcrumb's data: the log event's properties as text, rendered only when an event that carries
-/// the breadcrumb is serialized. Most breadcrumbs are never sent, so the logging thread pays for a
-/// snapshot of references, not for formatting or redaction.
+/// A breadcrumb's data: the logged exception's type and message, then the log event's properties, as
+/// text rendered only when an event that carries the breadcrumb is serialized. Most breadcrumbs are
+/// never sent, so the logging thread pays for a snapshot of references, not for formatting or
+/// redaction.
 /// </summary>
-sealed class BreadcrumbData(KeyValuePair<string, LogEventPropertyValue>[] properties, Redactor redactor) : IReadOnlyDictionary<string, string>
+/// <param name="properties">The log event's properties, except its logger.</param>
+/// <param name="redactor">Masks secrets in the rendered values.</param>
+/// <param name="exceptionType">The logged exception's type, if any; its message follows it.</param>
+/// <param name="exceptionMessage">The logged exception's message, as read on the logging thread.</param>
+sealed class BreadcrumbData(KeyValuePair<string, LogEventPropertyValue>[] properties, Redactor redactor, string? exceptionType = null, string? exceptionMessage = null) : IReadOnlyDictionary<string, string>
 {
+    public const string ExceptionTypeKey = "exception_type";
+    public const string ExceptionMessageKey = "exception_message";
+
     Dictionary<string, string>? _rendered;
 
     Dictionary<string, string> Rendered => Volatile.Read(ref _rendered) ?? Render();
 
     Dictionary<string, string> Render()
     {
-        var rendered = new Dictionary<string, string>(properties.Length, StringComparer.Ordinal);
+        var rendered = new Dictionary<string, string>(properties.Length + (exceptionType is null ? 0 : 2), StringComparer.Ordinal);
         var budget = SentryLimits.BreadcrumbDataBytes;
         var cut = 0;
+        if (exceptionType is not null)
+        {
+            var message = TextCut.RepairSurrogates(TextCut.WithCount(redactor.FreshText(exceptionMessage ?? ""), SentryLimits.BreadcrumbValueLength));
+            rendered[ExceptionTypeKey] = TextCut.WithEllipsis(exceptionType, SentryLimits.BreadcrumbValueLength);
+            rendered[ExceptionMessageKey] = message;
+            budget -= rendered[ExceptionTypeKey].Length + message.Length + ExceptionTypeKey.Length + ExceptionMessageKey.Length;
+        }
         foreach (var (name, value) in properties)
         {
             var text = ScalarText.Format(redactor.Property(name, value), SentryLimits.BreadcrumbValueLength);

@@ -5,9 +5,9 @@ using Serilog.Events;
 namespace Gatewayz.Logging.Mapping;
 
 /// <summary>
-/// A log event below the event level as a breadcrumb: the rendered message, the logger as category,
-/// the mapped level, the log event's own timestamp, and the properties as data within Sentry's size
-/// limits, secrets masked.
+/// A log event as a breadcrumb: the rendered message, the logger as category, the mapped level, the
+/// log event's own timestamp, and as data the exception's type and message and the properties, within
+/// Sentry's size limits, secrets masked.
 /// </summary>
 static class BreadcrumbMapper
 {
@@ -51,12 +51,30 @@ static class BreadcrumbMapper
             }
         }
 
+        string? exceptionType = null, exceptionMessage = null;
+        if (logEvent.Exception is { } exception)
+            (exceptionType, exceptionMessage) = Describe(exception);
+
         scope.AddBreadcrumb(
             timestamp: logEvent.Timestamp,
             message: TextCut.WithCount(redactor.FreshText(MessageRenderer.Render(logEvent)), SentryLimits.BreadcrumbMessageLength),
             category: category ?? "log",
             type: "default",
-            data: data is null ? null : new BreadcrumbData(data, redactor),
+            data: data is null && exceptionType is null ? null : new BreadcrumbData(data ?? [], redactor, exceptionType, exceptionMessage),
             level: LevelMapping.ToBreadcrumbLevel(logEvent.Level));
+    }
+
+    /// <summary>The exception's type and message, read now: the breadcrumb keeps two strings, not the exception.</summary>
+    static (string Type, string Message) Describe(Exception exception)
+    {
+        var type = exception.GetType().FullName ?? exception.GetType().Name;
+        try
+        {
+            return (type, exception.Message);
+        }
+        catch (Exception failure)
+        {
+            return (type, $"[{exception.GetType().Name}.Message threw {failure.GetType().Name}]");
+        }
     }
 }

@@ -12,7 +12,7 @@ using Serilog.Events;
 namespace Gatewayz.Logging.Sinks;
 
 /// <summary>
-/// Decides what becomes of a log event in Sentry: an event, a breadcrumb, or nothing. The logging
+/// Decides what becomes of a log event in Sentry: an event and a breadcrumb, a breadcrumb, or nothing. The logging
 /// thread does only what belongs to the moment of the call (the decision, the event's id and
 /// timestamp, a copy of the Sentry scope); <see cref="LogEventMapper"/> and the SDK's exception
 /// processing run on the background worker. Never throws into the app: failures go to SelfLog.
@@ -97,7 +97,9 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
                 var eventId = Capture(logEvent);
                 ticket?.Complete(eventId);
             }
-            else if (logEvent.Level >= _breadcrumbLevel && CurrentScope.Of(_hub) is { } scope)
+            // An error also stays in the scope as a breadcrumb (after its own snapshot), sent or not, so
+            // that the events after it show it, as the SDK does for the errors it captures itself.
+            if (logEvent.Level >= _breadcrumbLevel && CurrentScope.Of(_hub) is { } scope)
                 BreadcrumbMapper.AddTo(scope, logEvent, _redactor);
         }
         catch (Exception ex)
