@@ -194,6 +194,20 @@ public sealed class BadInputTests
         Assert.Contains("the Sentry SDK cannot read the logged exception (MessageThrowingException.Message threw InvalidOperationException)", selfLog.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_breadcrumb_of_an_exception_whose_Message_throws_says_so_as_the_event_would()
+    {
+        using var sentry = SentryCapture.Start();
+        var logger = sentry.CreateSerilogLogger();
+
+        logger.Warning(Throw.Caught(() => new MessageThrowingException()), "Checkout retried");
+        logger.Error("Checkout failed");
+
+        var crumb = SingleValidEvent(sentry).Breadcrumbs.Single();
+        Assert.Equal(typeof(MessageThrowingException).FullName, crumb.Data["exception_type"]);
+        Assert.Equal("[Message could not be read: InvalidOperationException: Message exploded]", crumb.Data["exception_message"]);
+    }
+
     [Theory]
     [MemberData(nameof(Apis))]
     public void An_exception_whose_StackTrace_throws_keeps_the_SDKs_own_data_and_SelfLog_says_so(Api api)

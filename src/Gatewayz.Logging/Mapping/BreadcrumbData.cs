@@ -17,8 +17,8 @@ namespace Gatewayz.Logging.Mapping;
 /// <param name="exceptionMessage">The logged exception's message, as read on the logging thread.</param>
 sealed class BreadcrumbData(KeyValuePair<string, LogEventPropertyValue>[] properties, Redactor redactor, string? exceptionType = null, string? exceptionMessage = null) : IReadOnlyDictionary<string, string>
 {
-    public const string ExceptionTypeKey = "exception_type";
-    public const string ExceptionMessageKey = "exception_message";
+    const string ExceptionTypeKey = "exception_type";
+    const string ExceptionMessageKey = "exception_message";
 
     Dictionary<string, string>? _rendered;
 
@@ -31,10 +31,11 @@ sealed class BreadcrumbData(KeyValuePair<string, LogEventPropertyValue>[] proper
         var cut = 0;
         if (exceptionType is not null)
         {
+            var type = TextCut.WithEllipsis(exceptionType, SentryLimits.BreadcrumbValueLength);
             var message = TextCut.RepairSurrogates(TextCut.WithCount(redactor.FreshText(exceptionMessage ?? ""), SentryLimits.BreadcrumbValueLength));
-            rendered[ExceptionTypeKey] = TextCut.WithEllipsis(exceptionType, SentryLimits.BreadcrumbValueLength);
+            rendered[ExceptionTypeKey] = type;
             rendered[ExceptionMessageKey] = message;
-            budget -= rendered[ExceptionTypeKey].Length + message.Length + ExceptionTypeKey.Length + ExceptionMessageKey.Length;
+            budget -= type.Length + message.Length + ExceptionTypeKey.Length + ExceptionMessageKey.Length;
         }
         foreach (var (name, value) in properties)
         {

@@ -53,7 +53,11 @@ static class BreadcrumbMapper
 
         string? exceptionType = null, exceptionMessage = null;
         if (logEvent.Exception is { } exception)
-            (exceptionType, exceptionMessage) = Describe(exception);
+        {
+            // Read now: the breadcrumb keeps two strings, not the exception.
+            exceptionType = exception.GetType().FullName ?? exception.GetType().Name;
+            exceptionMessage = FaultyExceptionMapper.MessageOf(exception);
+        }
 
         scope.AddBreadcrumb(
             timestamp: logEvent.Timestamp,
@@ -62,19 +66,5 @@ static class BreadcrumbMapper
             type: "default",
             data: data is null && exceptionType is null ? null : new BreadcrumbData(data ?? [], redactor, exceptionType, exceptionMessage),
             level: LevelMapping.ToBreadcrumbLevel(logEvent.Level));
-    }
-
-    /// <summary>The exception's type and message, read now: the breadcrumb keeps two strings, not the exception.</summary>
-    static (string Type, string Message) Describe(Exception exception)
-    {
-        var type = exception.GetType().FullName ?? exception.GetType().Name;
-        try
-        {
-            return (type, exception.Message);
-        }
-        catch (Exception failure)
-        {
-            return (type, $"[{exception.GetType().Name}.Message threw {failure.GetType().Name}]");
-        }
     }
 }

@@ -64,7 +64,6 @@ static class FaultyExceptionMapper
             mechanism.Type = "chained";
         mechanism.Data["HResult"] = $"0x{exception.HResult.ToString("X8", CultureInfo.InvariantCulture)}";
 
-        var message = Read(exception, static e => e.Message, out var messageFailure);
         var stackTraceText = Read(exception, static e => e.StackTrace, out var stackTraceFailure);
         if (stackTraceFailure is not null)
             mechanism.Data[nameof(Exception.StackTrace)] = $"[StackTrace could not be read: {stackTraceFailure.Split(':')[0]}]";
@@ -87,11 +86,15 @@ static class FaultyExceptionMapper
         {
             Type = type.FullName,
             Module = type.Assembly.FullName,
-            Value = message ?? $"[Message could not be read: {messageFailure}]",
+            Value = MessageOf(exception),
             Stacktrace = frames,
             Mechanism = mechanism,
         };
     }
+
+    /// <summary>The exception's message, or a marker saying why it could not be read.</summary>
+    public static string MessageOf(Exception exception) =>
+        Read(exception, static e => e.Message, out var failure) ?? $"[Message could not be read: {failure}]";
 
     static void CopyData(Exception exception, Mechanism mechanism)
     {
