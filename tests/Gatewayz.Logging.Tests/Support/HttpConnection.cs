@@ -12,6 +12,8 @@ sealed class HttpConnection(long id, Socket socket)
 {
     public const int MaxHeadBytes = 32 * 1024;
     const int MaxChunkLineBytes = 1024;
+    static readonly byte[] HeadEnd = "\r\n\r\n"u8.ToArray();
+    static readonly byte[] LineEnd = "\r\n"u8.ToArray();
 
     readonly byte[] _buffer = new byte[MaxHeadBytes + 1024];
     readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -29,24 +31,11 @@ sealed class HttpConnection(long id, Socket socket)
     /// <summary>Reads the next request head; null when the client closed the connection cleanly between requests.</summary>
     public async Task<HttpRequestHead?> ReadHeadAsync(CancellationToken cancellationToken)
     {
-        var searchFrom = _start;
-        while (true)
-        {
-            var end = _buffer.AsSpan(searchFrom, _end - searchFrom).IndexOf("\r\n\r\n"u8);
-            if (end >= 0)
-            {
-                var headEnd = searchFrom + end;
-                var text = Encoding.Latin1.GetString(_buffer, _start, headEnd - _start);
-                _start = headEnd + 4;
-                return HttpRequestHead.Parse(text);
-            }
-            if (_end - _start >= MaxHeadBytes)
-                throw new InvalidDataException($"Request head longer than {MaxHeadBytes} bytes.");
-
-            searchFrom = Math.Max(_start, _end - 3) - Compact();
-            if (await ReceiveAsync(cancellationToken).ConfigureAwait(false) == 0)
-                return _end == _start ? null : throw new EndOfStreamException("Connection closed inside a request head.");
-        }
+        // Fails once MaxHeadBytes are buffered without the end of the head.
+        var text = await ReadToAsync(HeadEnd, MaxHeadBytes - 1, $"Request head longer than {MaxHeadBytes} bytes.", cancellationToken).ConfigureAwait(false);
+        if (text is null)
+            return _end == _start ? null : throw new EndOfStreamException("Connection closed inside a request head.");
+        return HttpRequestHead.Parse(text);
     }
 
     /// <summary>Reads a whole body, keeping at most <paramref name="keepBytes"/> of it and reading at most <paramref name="maxBytes"/>.</summary>
@@ -180,23 +169,32 @@ sealed class HttpConnection(long id, Socket socket)
         return null;
     }
 
-    async Task<string?> ReadLineAsync(CancellationToken cancellationToken)
+    Task<string?> ReadLineAsync(CancellationToken cancellationToken) =>
+        ReadToAsync(LineEnd, MaxChunkLineBytes, "Chunk line too long.", cancellationToken);
+
+    /// <summary>
+    /// The text before the next <paramref name="delimiter"/>, which is consumed with it; null when the
+    /// connection closes first (what was buffered stays). More than <paramref name="maxBytes"/>
+    /// buffered without the delimiter is an error.
+    /// </summary>
+    async Task<string?> ReadToAsync(byte[] delimiter, int maxBytes, string tooLong, CancellationToken cancellationToken)
     {
         var searchFrom = _start;
         while (true)
         {
-            var end = _buffer.AsSpan(searchFrom, _end - searchFrom).IndexOf("\r\n"u8);
+            var end = _buffer.AsSpan(searchFrom, _end - searchFrom).IndexOf(delimiter);
             if (end >= 0)
             {
-                var lineEnd = searchFrom + end;
-                var line = Encoding.Latin1.GetString(_buffer, _start, lineEnd - _start);
-                _start = lineEnd + 2;
-                return line;
+                var textEnd = searchFrom + end;
+                var text = Encoding.Latin1.GetString(_buffer, _start, textEnd - _start);
+                _start = textEnd + delimiter.Length;
+                return text;
             }
-            if (_end - _start > MaxChunkLineBytes)
-                throw new InvalidDataException("Chunk line too long.");
+            if (_end - _start > maxBytes)
+                throw new InvalidDataException(tooLong);
 
-            searchFrom = Math.Max(_start, _end - 1) - Compact();
+            // The delimiter may straddle what is buffered and what comes next.
+            searchFrom = Math.Max(_start, _end - (delimiter.Length - 1)) - Compact();
             if (await ReceiveAsync(cancellationToken).ConfigureAwait(false) == 0)
                 return null;
         }
