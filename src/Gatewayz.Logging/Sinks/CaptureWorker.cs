@@ -68,11 +68,14 @@ sealed class CaptureWorker : IDisposable
         return false;
     }
 
-    /// <summary>Waits until every accepted event has been handed to the SDK, or the timeout passes.</summary>
+    /// <summary>
+    /// Waits until every accepted event, and the report of every dropped one, has been handed to the
+    /// SDK, or the timeout passes.
+    /// </summary>
     public async Task<bool> FlushAsync(TimeSpan timeout)
     {
         var clock = Stopwatch.StartNew();
-        while (Pending > 0)
+        while (Pending > 0 || Dropped > Interlocked.Read(ref _droppedReported))
         {
             if (clock.Elapsed >= timeout || _loop.IsCompleted)
                 return false;
@@ -110,10 +113,12 @@ sealed class CaptureWorker : IDisposable
     {
         var dropped = Dropped;
         var unreported = dropped - _droppedReported;
-        if (unreported <= 0 || _reportDropped is null)
+        if (unreported <= 0)
             return;
-        _droppedReported = dropped;
-        SinkGuard.Run(_reportDropped, unreported, "reporting dropped events failed");
+        if (_reportDropped is { } report)
+            SinkGuard.Run(report, unreported, "reporting dropped events failed");
+        // Only now: a flush that saw the queue empty still waits for the report to reach the SDK.
+        Interlocked.Exchange(ref _droppedReported, dropped);
     }
 
     async Task DrainAsync()
