@@ -328,6 +328,31 @@ public sealed class MappingTests
         Assert.Equal("Provider openrouter returned 502 after 1200 ms", evt.Formatted);
     }
 
+    [Theory]
+    [InlineData("Cache miss", "Cache miss")]
+    [InlineData("{provider}", "openrouter")]
+    [InlineData("Routing to {provider}", "Routing to openrouter")]
+    [InlineData("{provider} failed for {model}", "openrouter failed for gpt-4o")]
+    [InlineData("Routing to {0} for {1}", "Routing to openrouter for gpt-4o")]
+    [InlineData("Provider {provider} model {model} failed, retrying", "Provider openrouter model gpt-4o failed, retrying")]
+    [InlineData("Provider [{provider,12}] failed", "Provider [  openrouter] failed")]
+    [InlineData("Provider [{provider,-12}] failed", "Provider [openrouter  ] failed")]
+    [InlineData("{provider} returned {status}", "openrouter returned 502")]
+    [InlineData("{provider}{model}", "openroutergpt-4o")]
+    public void The_message_renders_string_values_without_quotes_in_events_and_breadcrumbs(string template, string expected)
+    {
+        using var sentry = SentryCapture.Start();
+        var logger = sentry.CreateSerilogLogger();
+        object[] values = template.Contains("status", StringComparison.Ordinal) ? ["openrouter", 502] : ["openrouter", "gpt-4o"];
+
+        logger.Warning(template, values);
+        logger.Error(template, values);
+
+        var evt = sentry.Events.Single();
+        Assert.Equal(expected, evt.Formatted);
+        Assert.Equal(expected, evt.Breadcrumbs.Single().Message);
+    }
+
     [Fact]
     public void Source_context_becomes_the_logger()
     {

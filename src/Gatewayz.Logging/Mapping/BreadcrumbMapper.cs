@@ -11,42 +11,34 @@ namespace Gatewayz.Logging.Mapping;
 /// </summary>
 static class BreadcrumbMapper
 {
-    /// <summary>Adds the breadcrumb of <paramref name="logEvent"/> to <paramref name="scope"/>.</summary>
-    public static void AddTo(Scope scope, LogEvent logEvent, Redactor redactor)
+    /// <summary>
+    /// Adds the breadcrumb of <paramref name="logEvent"/> to <paramref name="scope"/>;
+    /// <paramref name="category"/> is the event's source context, already read by the caller.
+    /// </summary>
+    public static void AddTo(Scope scope, LogEvent logEvent, string? category, Redactor redactor)
     {
-        var properties = logEvent.Properties;
-        string? category = null;
         KeyValuePair<string, LogEventPropertyValue>[]? data = null;
-
-        if (properties.Count > 0)
+        var properties = logEvent.Properties;
+        var count = properties.Count - (category is null ? 0 : 1);
+        if (count > 0)
         {
-            var count = properties.Count;
-            if (properties.TryGetValue(PropertyNames.SourceContext, out var source) && source is ScalarValue { Value: string name })
+            data = new KeyValuePair<string, LogEventPropertyValue>[count];
+            var i = 0;
+            // Serilog keeps the properties in a Dictionary: its struct enumerator spares an allocation.
+            if (properties is Dictionary<string, LogEventPropertyValue> dictionary)
             {
-                category = name;
-                count--;
-            }
-
-            if (count > 0)
-            {
-                data = new KeyValuePair<string, LogEventPropertyValue>[count];
-                var i = 0;
-                // Serilog keeps the properties in a Dictionary: its struct enumerator spares an allocation.
-                if (properties is Dictionary<string, LogEventPropertyValue> dictionary)
+                foreach (var property in dictionary)
                 {
-                    foreach (var property in dictionary)
-                    {
-                        if (category is null || property.Key != PropertyNames.SourceContext)
-                            data[i++] = property;
-                    }
+                    if (category is null || property.Key != PropertyNames.SourceContext)
+                        data[i++] = property;
                 }
-                else
+            }
+            else
+            {
+                foreach (var property in properties)
                 {
-                    foreach (var property in properties)
-                    {
-                        if (category is null || property.Key != PropertyNames.SourceContext)
-                            data[i++] = property;
-                    }
+                    if (category is null || property.Key != PropertyNames.SourceContext)
+                        data[i++] = property;
                 }
             }
         }

@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Text;
 using Serilog.Events;
 using Serilog.Parsing;
 
@@ -6,15 +8,23 @@ namespace Gatewayz.Logging.Mapping;
 
 /// <summary>
 /// Renders a message the way a reader expects it in Sentry: string values without the quotes
-/// Serilog adds (as the console's <c>:l</c> format does), invariant culture for everything else.
+/// Serilog adds (as the console's <c>:l</c> format does), aligned values padded around the value
+/// alone, invariant culture for everything else.
 /// </summary>
 static class MessageRenderer
 {
+    /// <summary>Templates of up to this many tokens (text and properties) are joined without the writer.</summary>
+    const int MaxJoinedTokens = 4;
+
     [ThreadStatic]
     static StringWriter? t_writer;
 
     public static string Render(LogEvent logEvent)
     {
+        // Serilog hands out its own token array; any other sequence takes the general path.
+        if (logEvent.MessageTemplate.Tokens is MessageTemplateToken[] tokens && TryJoinText(tokens, logEvent.Properties, out var joined))
+            return joined;
+
         var writer = t_writer ??= new StringWriter(CultureInfo.InvariantCulture);
         var builder = writer.GetStringBuilder();
         builder.Clear();
@@ -28,16 +38,10 @@ static class MessageRenderer
             }
             else if (token is PropertyToken property)
             {
-                if (properties.TryGetValue(property.PropertyName, out var value)
-                    && value is ScalarValue { Value: string literal }
-                    && property.Alignment is null)
-                {
-                    builder.Append(literal);
-                }
+                if (TryGetLiteral(property, properties, out var literal))
+                    AppendAligned(builder, literal, property.Alignment);
                 else
-                {
                     RenderSafely(property, properties, writer);
-                }
             }
         }
 
@@ -45,6 +49,66 @@ static class MessageRenderer
         if (builder.Capacity > 16 * 1024)
             t_writer = null;
         return rendered;
+    }
+
+    /// <summary>
+    /// The common message, text and at most four pieces of it, string values placed as they are:
+    /// joined at once, with no writer in between; a template without properties is its own text.
+    /// False for anything else, which the writer renders.
+    /// </summary>
+    static bool TryJoinText(MessageTemplateToken[] tokens, IReadOnlyDictionary<string, LogEventPropertyValue> properties, [NotNullWhen(true)] out string? joined)
+    {
+        joined = null;
+        if (tokens.Length > MaxJoinedTokens)
+            return false;
+        string? first = null, second = null, third = null, fourth = null;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            string? part;
+            if (tokens[i] is TextToken text)
+                part = text.Text;
+            else if (tokens[i] is not PropertyToken { Alignment: null } property || !TryGetLiteral(property, properties, out part))
+                return false;
+            switch (i)
+            {
+                case 0: first = part; break;
+                case 1: second = part; break;
+                case 2: third = part; break;
+                default: fourth = part; break;
+            }
+        }
+        joined = tokens.Length switch
+        {
+            0 => "",
+            1 => first!,
+            2 => string.Concat(first, second),
+            3 => string.Concat(first, second, third),
+            _ => string.Concat(first, second, third, fourth),
+        };
+        return true;
+    }
+
+    /// <summary>A string value is written as it is, without Serilog's quotes.</summary>
+    static bool TryGetLiteral(PropertyToken property, IReadOnlyDictionary<string, LogEventPropertyValue> properties, [NotNullWhen(true)] out string? literal)
+    {
+        if (properties.TryGetValue(property.PropertyName, out var value) && value is ScalarValue { Value: string text })
+        {
+            literal = text;
+            return true;
+        }
+        literal = null;
+        return false;
+    }
+
+    /// <summary>Pads the value to the token's width, as Serilog aligns it, but around the value alone.</summary>
+    static void AppendAligned(StringBuilder builder, string value, Alignment? alignment)
+    {
+        var padding = alignment is { } align ? align.Width - value.Length : 0;
+        if (padding > 0 && alignment!.Value.Direction == AlignmentDirection.Right)
+            builder.Append(' ', padding);
+        builder.Append(value);
+        if (padding > 0 && alignment!.Value.Direction == AlignmentDirection.Left)
+            builder.Append(' ', padding);
     }
 
     /// <summary>A value whose <c>ToString</c> throws is named by its type rather than losing the whole message.</summary>

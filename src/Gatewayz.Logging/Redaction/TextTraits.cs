@@ -30,6 +30,12 @@ readonly struct TextTraits
 
     public int Length { get; }
 
+    /// <summary>True when the text holds none of the characters any rule anchors on.</summary>
+    public bool IsPlain => Traits == TextTrait.None && Digits == 0;
+
+    /// <summary>The traits of a text of <paramref name="length"/> characters with nothing a rule anchors on.</summary>
+    public static TextTraits Plain(int length) => new(TextTrait.None, 0, 0, length);
+
     public bool Has(TextTrait trait) => (Traits & trait) == trait;
 
     public bool HasAny(TextTrait traits) => (Traits & traits) != 0;

@@ -84,7 +84,10 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
 
     public void Emit(LogEvent logEvent)
     {
-        if (SinkGuard.IsActive || logEvent is null || IsFromSentrySdk(logEvent))
+        if (SinkGuard.IsActive || logEvent is null)
+            return;
+        var source = SourceContextOf(logEvent);
+        if (IsSentrySdk(source))
             return;
 
         SinkGuard.Enter();
@@ -100,7 +103,7 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
             // An error also stays in the scope as a breadcrumb (after its own snapshot), sent or not, so
             // that the events after it show it, as the SDK does for the errors it captures itself.
             if (logEvent.Level >= _breadcrumbLevel && CurrentScope.Of(_hub) is { } scope)
-                BreadcrumbMapper.AddTo(scope, logEvent, _redactor);
+                BreadcrumbMapper.AddTo(scope, logEvent, source, _redactor);
         }
         catch (Exception ex)
         {
@@ -216,9 +219,14 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
         return left > TimeSpan.Zero ? left : TimeSpan.Zero;
     }
 
-    static bool IsFromSentrySdk(LogEvent logEvent) =>
-        logEvent.Properties.TryGetValue(Mapping.PropertyNames.SourceContext, out var value)
-        && value is ScalarValue { Value: string source }
+    /// <summary>The logger's name (Serilog's source context), read once for the filter and the breadcrumb's category.</summary>
+    static string? SourceContextOf(LogEvent logEvent) =>
+        logEvent.Properties.TryGetValue(Mapping.PropertyNames.SourceContext, out var value) && value is ScalarValue { Value: string source }
+            ? source
+            : null;
+
+    static bool IsSentrySdk(string? source) =>
+        source is not null
         && source.StartsWith("Sentry", StringComparison.Ordinal)
         && (source.Length == 6 || source[6] == '.');
 
