@@ -126,6 +126,26 @@ public sealed class MelTests
         Assert.Equal("Provider {provider} timed out", evt.Message);
     }
 
+    [Fact]
+    public void An_event_id_whose_name_holds_a_secret_is_masked_on_every_event()
+    {
+        using var sentry = SentryCapture.Start();
+        var mel = sentry.CreateLogger<ChatService>();
+        // One EventId, so the library reuses one structure for it: its verdict must never be remembered as clean.
+        var eventId = new EventId(4013, "retry with token=Zk29vX81mQ");
+
+        mel.LogError(eventId, "Provider {provider} timed out", "together");
+        mel.LogError(eventId, "Provider {provider} timed out", "together");
+
+        Assert.Equal(2, sentry.Events.Count);
+        Assert.All(sentry.Events, evt =>
+        {
+            var name = (string?)((IReadOnlyDictionary<string, object?>)evt.Contexts["log"]["EventId"]!)["Name"];
+            Assert.DoesNotContain("Zk29vX81mQ", name, StringComparison.Ordinal);
+            Assert.StartsWith("retry with token=", name, StringComparison.Ordinal);
+        });
+    }
+
     [Theory]
     [InlineData("UnhandledException", false)]
     [InlineData("ApplicationError", false)]

@@ -15,8 +15,15 @@ sealed class Redactor
 
     readonly SensitiveKeys _keys;
     readonly SecretScanner _scanner;
-    readonly CleanStringCache _cleanTexts = new();
-    readonly CleanStringCache _plainKeys = new();
+    /// <summary>Longer strings are not remembered: they are rarely repeated by identity, and would pin memory.</summary>
+    const int MaxRememberedLength = 256;
+
+    /// <summary>Structures of more properties are not remembered: only small ones (a MEL event id) repeat by identity.</summary>
+    const int MaxRememberedProperties = 4;
+
+    readonly CleanCache<string> _cleanTexts = new();
+    readonly CleanCache<string> _plainKeys = new();
+    readonly CleanCache<StructureValue> _cleanStructures = new();
 
     public Redactor(IEnumerable<string>? sensitiveKeys = null, IEnumerable<string>? safeKeys = null, bool sendDefaultPii = false)
     {
@@ -35,7 +42,7 @@ sealed class Redactor
         if (_plainKeys.Contains(key))
             return false;
         var sensitive = _keys.IsSensitive(key);
-        if (!sensitive)
+        if (!sensitive && key.Length <= MaxRememberedLength)
             _plainKeys.Add(key);
         return sensitive;
     }
@@ -53,7 +60,7 @@ sealed class Redactor
         if (_cleanTexts.Contains(text))
             return text;
         var redacted = _scanner.Redact(text);
-        if (ReferenceEquals(redacted, text))
+        if (ReferenceEquals(redacted, text) && text.Length <= MaxRememberedLength)
             _cleanTexts.Add(text);
         return redacted;
     }
@@ -93,6 +100,8 @@ sealed class Redactor
 
     StructureValue Structure(StructureValue structure)
     {
+        if (_cleanStructures.Contains(structure))
+            return structure;
         List<LogEventProperty>? changed = null;
         var properties = structure.Properties;
         for (var i = 0; i < properties.Count; i++)
@@ -103,7 +112,28 @@ sealed class Redactor
                 changed = [.. properties.Take(i)];
             changed?.Add(ReferenceEquals(value, property.Value) ? property : new LogEventProperty(property.Name, value));
         }
-        return changed is null ? structure : new StructureValue(changed, structure.TypeTag);
+        if (changed is not null)
+            return new StructureValue(changed, structure.TypeTag);
+        if (CannotChange(structure))
+            _cleanStructures.Add(structure);
+        return structure;
+    }
+
+    /// <summary>
+    /// A small structure of scalars that are short strings or values: Serilog's values do not change
+    /// once made, so its verdict holds for as long as the instance lives.
+    /// </summary>
+    static bool CannotChange(StructureValue structure)
+    {
+        var properties = structure.Properties;
+        if (properties.Count > MaxRememberedProperties)
+            return false;
+        for (var i = 0; i < properties.Count; i++)
+        {
+            if (properties[i].Value is not ScalarValue { Value: null or ValueType or string { Length: <= MaxRememberedLength } })
+                return false;
+        }
+        return true;
     }
 
     DictionaryValue Dictionary(DictionaryValue dictionary)
