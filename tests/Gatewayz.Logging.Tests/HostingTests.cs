@@ -1,7 +1,5 @@
-using System.Text;
 using Gatewayz.Logging.Testing;
 using Gatewayz.Logging.Tests.Support;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -15,26 +13,9 @@ public sealed class HostingTests
 {
     sealed class CheckoutService;
 
-    static HostApplicationBuilder Builder(string json, string environment = "Production")
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            EnvironmentName = environment,
-            DisableDefaults = true,
-        });
-        builder.Configuration.AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json)));
-        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
-        return builder;
-    }
+    static HostApplicationBuilder Builder(string json, string environment = "Production") => TestHosts.Builder(json, environment);
 
-    static async Task<IHost> StartAsync(string json)
-    {
-        var builder = Builder(json);
-        builder.AddGatewayzLogging();
-        var host = builder.Build();
-        await host.StartAsync();
-        return host;
-    }
+    static Task<IHost> StartAsync(string json) => TestHosts.StartAsync(json);
 
     const string Settings = """
     {
@@ -99,11 +80,13 @@ public sealed class HostingTests
         var transport = new RecordingTransport();
         var builder = Builder("""{ "Sentry": { "Dsn": "https://public@o0.ingest.sentry.io/42", "Release": "gateway@3.0.0" } }""", "Staging");
         builder.AddGatewayzLogging(o => o.ConfigureSentry = s => s.Transport = transport);
-        Assert.True(SentrySdk.IsEnabled);
+        // Not at builder time: UseSentry() or SentrySdk.Init, wherever the app calls them, come first.
+        Assert.False(SentrySdk.IsEnabled);
 
         using (var host = builder.Build())
         {
             await host.StartAsync();
+            Assert.True(SentrySdk.IsEnabled);
             host.Services.GetRequiredService<ILogger<CheckoutService>>().LogCritical("Payments down");
             await host.StopAsync();
         }

@@ -36,7 +36,12 @@ public sealed class JsonConfigurationTests
     {
         using var env = EnvironmentVariables.Clean();
         using var selfLog = new SelfLogRecorder();
-        using var sentry = SentryCapture.Start();
+        // The SDK is the app's: its environment and release stand, whatever the sink's arguments say.
+        using var sentry = SentryCapture.Start(o =>
+        {
+            o.Environment = "owner-env";
+            o.Release = "owner@1.0.0";
+        });
         using (var logger = new LoggerConfiguration().ReadFrom.Configuration(Support.AppSettings.FromJson(AppSettings)).CreateLogger())
         {
             using (LogContext.PushProperty("provider", "featherless"))
@@ -51,8 +56,8 @@ public sealed class JsonConfigurationTests
         Assert.Equal("warning", evt.Level);
         Assert.Equal("featherless", evt.Tags["provider"]);
         Assert.Equal("us-east", evt.Tags["region"]);
-        Assert.Equal("json-env", evt.Environment);
-        Assert.Equal("gateway@1.2.3", evt.Release);
+        Assert.Equal("owner-env", evt.Environment);
+        Assert.Equal("owner@1.0.0", evt.Release);
         Assert.Equal("Resolving model", evt.Breadcrumbs.Single().Message);
         Assert.Equal("", selfLog.Text);
     }
@@ -93,12 +98,31 @@ public sealed class JsonConfigurationTests
     public void SENTRY_variables_override_options_set_in_code()
     {
         using var env = EnvironmentVariables.Clean(("SENTRY_RELEASE", "env@9"), ("SENTRY_SAMPLE_RATE", "0"));
+        var transport = new RecordingTransport();
+        using (var logger = new LoggerConfiguration().WriteTo.GatewayzSentry(o =>
+        {
+            o.Dsn = "https://public@o0.ingest.sentry.io/42";
+            o.Release = "code@1";
+            o.SampleRate = 1;
+            o.ConfigureSentry = s => s.Transport = transport;
+        }).CreateLogger())
+        {
+            logger.Error("Sampled out by SENTRY_SAMPLE_RATE=0");
+        }
+
+        Assert.Empty(transport.Events);
+    }
+
+    [Fact]
+    public void On_an_sdk_the_app_initialised_the_sink_leaves_its_sample_rate_to_it()
+    {
+        using var env = EnvironmentVariables.Clean(("SENTRY_SAMPLE_RATE", "0"));
         using var sentry = SentryCapture.Start();
-        var logger = sentry.CreateSerilogLogger(o => o.Release = "code@1");
+        var logger = sentry.CreateSerilogLogger();
 
-        logger.Error("Sampled out by SENTRY_SAMPLE_RATE=0");
+        logger.Error("The app's SDK samples, not the library");
 
-        Assert.Empty(sentry.Events);
+        Assert.Single(sentry.Events);
     }
 
     [Theory]

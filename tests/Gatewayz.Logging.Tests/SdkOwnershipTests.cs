@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Gatewayz.Logging.Testing;
 using Gatewayz.Logging.Tests.Support;
 using Sentry;
@@ -137,8 +135,8 @@ public sealed class SdkOwnershipTests
     [Fact]
     public void SENTRY_SPOTLIGHT_alone_sends_events_to_a_local_spotlight_without_any_dsn()
     {
-        using var spotlight = new EnvelopeListener();
-        using var env = EnvironmentVariables.Clean(("SENTRY_SPOTLIGHT", spotlight.Url));
+        using var spotlight = new EnvelopeInbox();
+        using var env = EnvironmentVariables.Clean(("SENTRY_SPOTLIGHT", spotlight.SpotlightUrl));
 
         using (var logger = new LoggerConfiguration().WriteTo.GatewayzSentry().CreateLogger())
         {
@@ -153,70 +151,21 @@ public sealed class SdkOwnershipTests
         Assert.False(SentrySdk.IsEnabled);
     }
 
-    /// <summary>A minimal HTTP endpoint on a free loopback port that records the bodies POSTed to it.</summary>
-    sealed class EnvelopeListener : IDisposable
+    [Fact]
+    public void The_id_is_empty_when_the_sink_samples_the_event_out_on_the_sdk_it_initialised()
     {
-        readonly HttpListener _listener = new();
-        readonly SemaphoreSlim _received = new(0);
-        readonly List<string> _bodies = [];
-
-        public EnvelopeListener()
+        using var env = EnvironmentVariables.Clean();
+        var transport = new RecordingTransport();
+        using (var serilog = new LoggerConfiguration().WriteTo.GatewayzSentry(o =>
         {
-            var port = FreePort();
-            Url = $"http://127.0.0.1:{port}/stream";
-            _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-            _listener.Start();
-            _ = Task.Run(LoopAsync);
+            o.Dsn = "https://public@o0.ingest.sentry.io/42";
+            o.SampleRate = 0;
+            o.ConfigureSentry = s => s.Transport = transport;
+        }).CreateLogger())
+        {
+            Assert.Equal(SentryId.Empty, serilog.CaptureError(Throw.Caught(() => new InvalidOperationException("sampled out"))));
         }
 
-        public string Url { get; }
-
-        public string? LastPath { get; private set; }
-
-        public string? WaitForBody(TimeSpan timeout)
-        {
-            if (!_received.Wait(timeout))
-                return null;
-            lock (_bodies)
-                return _bodies[^1];
-        }
-
-        async Task LoopAsync()
-        {
-            while (_listener.IsListening)
-            {
-                HttpListenerContext context;
-                try
-                {
-                    context = await _listener.GetContextAsync();
-                }
-                catch (Exception)
-                {
-                    return;
-                }
-                Stream input = context.Request.InputStream;
-                if (string.Equals(context.Request.Headers["Content-Encoding"], "gzip", StringComparison.OrdinalIgnoreCase))
-                    input = new System.IO.Compression.GZipStream(input, System.IO.Compression.CompressionMode.Decompress);
-                using var reader = new StreamReader(input);
-                var body = await reader.ReadToEndAsync();
-                lock (_bodies)
-                {
-                    _bodies.Add(body);
-                    LastPath = context.Request.Url?.AbsolutePath;
-                }
-                context.Response.StatusCode = 200;
-                context.Response.Close();
-                _received.Release();
-            }
-        }
-
-        static int FreePort()
-        {
-            using var socket = new TcpListener(IPAddress.Loopback, 0);
-            socket.Start();
-            return ((IPEndPoint)socket.LocalEndpoint).Port;
-        }
-
-        public void Dispose() => _listener.Close();
+        Assert.Empty(transport.Events);
     }
 }

@@ -143,6 +143,12 @@ public class GatewayzSentryOptions
     /// </summary>
     public Action<SentryOptions>? ConfigureSentry { get; set; }
 
+    /// <summary>The host's environment name: the environment when none is named, for an SDK the library initialises.</summary>
+    internal string? HostEnvironment { get; set; }
+
+    /// <summary>Binds the <c>Sentry</c> section's keys that Sentry's own options know, when the library initialises the SDK.</summary>
+    internal Action<SentryOptions>? BindSentrySection { get; set; }
+
     /// <summary>Never sends exceptions of type <typeparamref name="TException"/> (or a subclass) as events.</summary>
     /// <typeparam name="TException">The exception type.</typeparam>
     /// <returns>These options, to chain calls.</returns>

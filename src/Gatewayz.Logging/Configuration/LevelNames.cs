@@ -2,19 +2,43 @@ using Serilog.Events;
 
 namespace Gatewayz.Logging.Configuration;
 
-/// <summary>Reads a level name, and says which setting was wrong when it is not one.</summary>
+/// <summary>
+/// Reads a level name, and says which setting was wrong when it is not one. Serilog's names and
+/// those of Microsoft.Extensions.Logging both read, as the <c>Sentry</c> section is shared with
+/// Sentry's own options, which use the latter: <c>Trace</c> is Verbose, <c>Critical</c> is Fatal,
+/// and <c>None</c> is <see cref="Never"/>.
+/// </summary>
 static class LevelNames
 {
-    public static LogEventLevel Parse(string? text, string setting)
+    /// <summary>Above every level: nothing reaches it (Microsoft.Extensions.Logging's <c>None</c>).</summary>
+    public const LogEventLevel Never = LogEventLevel.Fatal + 1;
+
+    public const string Expected = "expected Verbose (Trace), Debug, Information, Warning, Error, Fatal (Critical) or None";
+
+    public static LogEventLevel Parse(string? text, string setting) =>
+        TryParse(text, out var level)
+            ? level
+            : throw new ArgumentException($"Invalid Sentry setting {setting} = '{text}': {Expected}.", setting);
+
+    public static bool IsLevel(LogEventLevel level) => Enum.IsDefined(level) || level == Never;
+
+    static bool TryParse(string? text, out LogEventLevel level)
     {
-        if (text is not null
-            && !int.TryParse(text, out _)
-            && Enum.TryParse<LogEventLevel>(text.Trim(), ignoreCase: true, out var level)
-            && Enum.IsDefined(level))
+        level = default;
+        if (text is null || int.TryParse(text, out _))
+            return false;
+        switch (text.Trim().ToUpperInvariant())
         {
-            return level;
+            case "TRACE":
+                level = LogEventLevel.Verbose;
+                return true;
+            case "CRITICAL":
+                level = LogEventLevel.Fatal;
+                return true;
+            case "NONE":
+                level = Never;
+                return true;
         }
-        throw new ArgumentException(
-            $"Invalid Sentry setting {setting} = '{text}': expected Verbose, Debug, Information, Warning, Error or Fatal.", setting);
+        return Enum.TryParse(text.Trim(), ignoreCase: true, out level) && Enum.IsDefined(level);
     }
 }

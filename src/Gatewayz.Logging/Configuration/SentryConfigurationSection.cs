@@ -1,13 +1,17 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Sentry;
 using Serilog.Events;
 
 namespace Gatewayz.Logging.Configuration;
 
 /// <summary>
-/// Reads the <c>Sentry</c> section of appsettings.json into <see cref="GatewayzSentryOptions"/>.
-/// A key it does not know, or a value it cannot read, is an error that names it: a misspelled
-/// setting must not pass as a silent no-op.
+/// Reads the <c>Sentry</c> section of appsettings.json into <see cref="GatewayzSentryOptions"/>. The
+/// section is shared with Sentry's own options (<c>UseSentry()</c> binds it too): their keys are
+/// accepted, keys both know mean the same, and when the library initialises the SDK it applies
+/// Sentry's keys with the configuration binder, as Sentry.AspNetCore would. A key neither knows, or
+/// a value the library cannot read, is an error that names it and suggests the nearest known key: a
+/// misspelled setting must not pass as a silent no-op.
 /// </summary>
 static class SentryConfigurationSection
 {
@@ -24,6 +28,9 @@ static class SentryConfigurationSection
         ["ProfilesSampleRate"] = (o, s) => o.ProfilesSampleRate = Number(s),
         ["Debug"] = (o, s) => o.Debug = Boolean(s),
         ["Spotlight"] = (o, s) => o.Spotlight = s.Value,
+        // Sentry's own spelling of the same setting, read in Bind: EnableSpotlight, with SpotlightUrl beside it.
+        ["EnableSpotlight"] = (_, s) => Boolean(s),
+        ["SpotlightUrl"] = (_, _) => { },
         ["SendDefaultPii"] = (o, s) => o.SendDefaultPii = Boolean(s),
         ["MinimumEventLevel"] = (o, s) => o.MinimumEventLevel = Level(s),
         ["MinimumBreadcrumbLevel"] = (o, s) => o.MinimumBreadcrumbLevel = Level(s),
@@ -78,20 +85,52 @@ static class SentryConfigurationSection
         ["MaxQueueItems"] = (o, s) => o.MaxQueueItems = Integer(s),
     };
 
+    /// <summary>The library's keys, hidden from the configuration binder: it reads and applies them itself.</summary>
+    static readonly HashSet<string> LibraryKeys = new(Readers.Keys, StringComparer.OrdinalIgnoreCase);
+
     public static void Bind(IConfigurationSection section, GatewayzSentryOptions options)
     {
         // ReplaceDefaultTags first, so that it clears the defaults and never the Tags listed beside it.
         var children = section.GetChildren().OrderBy(c => !string.Equals(c.Key, "ReplaceDefaultTags", StringComparison.OrdinalIgnoreCase));
         foreach (var child in children)
         {
-            if (!Readers.TryGetValue(child.Key, out var read))
-            {
-                throw new ArgumentException(
-                    $"Unknown Sentry setting '{child.Path}'. Known settings: {string.Join(", ", Readers.Keys)}.", child.Path);
-            }
-            read(options, child);
+            if (Readers.TryGetValue(child.Key, out var read))
+                read(options, child);
+            else if (!SentryOptionKeys.All.Contains(child.Key))
+                throw Unknown(child);
+        }
+
+        if (options.Spotlight is null && section.GetSection("EnableSpotlight") is { Value: not null } enable && Boolean(enable))
+            options.Spotlight = section["SpotlightUrl"] is { Length: > 0 } url ? url : "true";
+    }
+
+    /// <summary>
+    /// Applies the section's keys that Sentry's options know to <paramref name="options"/> with the
+    /// configuration binder, as <c>UseSentry()</c> does; a value the binder cannot read is an error
+    /// that names the section.
+    /// </summary>
+    public static void BindSentryKeys(IConfigurationSection section, SentryOptions options)
+    {
+        try
+        {
+            new SectionWithout(section, LibraryKeys).Bind(options);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new ArgumentException($"Invalid Sentry setting in configuration '{section.Path}': {ex.Message}", section.Path, ex);
         }
     }
+
+    static ArgumentException Unknown(IConfigurationSection setting)
+    {
+        var known = Readers.Keys.Concat(SentryOptionKeys.All);
+        var suggestion = NearestName.Find(setting.Key, known) is { } nearest ? $" Did you mean '{nearest}'?" : "";
+        return new ArgumentException(
+            $"Unknown Sentry setting '{setting.Path}': neither Gatewayz.Logging nor Sentry's options know it.{suggestion} " +
+            $"Gatewayz.Logging's settings: {string.Join(", ", Readers.Keys)}; Sentry's are the properties of SentryOptions and SentryAspNetCoreOptions.",
+            setting.Path);
+    }
+
 
     static bool Boolean(IConfigurationSection s) => SentrySettingsResolver.ParseBoolean(s.Value ?? "", s.Path);
 
@@ -106,10 +145,7 @@ static class SentryConfigurationSection
     static TimeSpan Duration(IConfigurationSection s) =>
         TimeSpan.TryParse(s.Value, CultureInfo.InvariantCulture, out var value) ? value : throw Invalid(s, "expected a duration such as 00:00:05");
 
-    static LogEventLevel Level(IConfigurationSection s) =>
-        Enum.TryParse<LogEventLevel>(s.Value, ignoreCase: true, out var level) && Enum.IsDefined(level) && !int.TryParse(s.Value, out _)
-            ? level
-            : throw Invalid(s, "expected Verbose, Debug, Information, Warning, Error or Fatal");
+    static LogEventLevel Level(IConfigurationSection s) => LevelNames.Parse(s.Value, $"configuration '{s.Path}'");
 
     static IEnumerable<string> List(IConfigurationSection s) =>
         s.Value is { } single

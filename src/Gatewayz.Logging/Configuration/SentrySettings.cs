@@ -37,6 +37,12 @@ sealed class SentrySettings
     public required (int MaxEvents, TimeSpan Window)? StormControl { get; init; }
     public required Action<SentryOptions>? ConfigureSentry { get; init; }
 
+    /// <summary>Applies the keys of the <c>Sentry</c> section that Sentry's own options know, when the library initialises the SDK.</summary>
+    public Action<SentryOptions>? BindSentrySection { get; init; }
+
+    /// <summary>True when the library may initialise the SDK itself: it has a DSN or a Spotlight URL.</summary>
+    public bool CanInitialiseSdk => Dsn is not null || SpotlightUrl is not null;
+
     /// <summary>Why nothing will be sent, when that is known at startup; null when capture is on.</summary>
     public string? OffReason =>
         !Enabled ? "capture is disabled (SENTRY_ENABLED / Enabled is false)"

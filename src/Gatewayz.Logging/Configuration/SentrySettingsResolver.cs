@@ -37,6 +37,7 @@ static class SentrySettingsResolver
 
         var explicitEnvironment = NormalizeEnvironmentName(Env(SentryEnvironmentVariables.Environment) ?? Blank(options.Environment));
         var environmentName = explicitEnvironment
+            ?? NormalizeEnvironmentName(Blank(options.HostEnvironment))
             ?? NormalizeEnvironmentName(SentryEnvironmentVariables.HostEnvironment.Select(Env).FirstOrDefault(v => v is not null));
 
         return new SentrySettings
@@ -73,6 +74,7 @@ static class SentrySettingsResolver
                     ? options.StormControl.Window
                     : throw Invalid(source.Describe("StormControl.Window"), options.StormControl.Window, "must be positive")),
             ConfigureSentry = options.ConfigureSentry,
+            BindSentrySection = options.BindSentrySection,
         };
 
         double? Rate(string variable, double? configured, string option) =>
@@ -139,7 +141,7 @@ static class SentrySettingsResolver
             : throw Invalid(setting, rate.Value.ToString(CultureInfo.InvariantCulture), "a sample rate must be between 0 and 1");
 
     static LogEventLevel Level(LogEventLevel level, string setting) =>
-        Enum.IsDefined(level) ? level : throw Invalid(setting, (int)level, "expected Verbose, Debug, Information, Warning, Error or Fatal");
+        LevelNames.IsLevel(level) ? level : throw Invalid(setting, (int)level, LevelNames.Expected);
 
     static FrozenSet<string> TagNames(IEnumerable<string> names, string setting)
     {

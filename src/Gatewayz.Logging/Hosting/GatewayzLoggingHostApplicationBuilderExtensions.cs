@@ -6,7 +6,10 @@ using Gatewayz.Logging.Hosting;
 using Gatewayz.Logging.Redaction;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Sentry;
 using Serilog;
+using Serilog.Configuration;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -17,9 +20,13 @@ public static class GatewayzLoggingHostApplicationBuilderExtensions
     /// Reads the <c>Serilog</c> and <c>Sentry</c> sections of configuration (with <c>SENTRY_*</c>
     /// environment variables overriding them), builds a Serilog logger with the Gatewayz context
     /// enricher and Sentry sink, routes Microsoft.Extensions.Logging through it (its
-    /// <c>Logging:LogLevel</c> filters still apply), initialises Sentry once when enabled and a DSN
-    /// is present, and flushes pending events when the host stops. The sinks of the <c>Serilog</c>
-    /// section (the console when there are none) are wrapped so that they never write a secret.
+    /// <c>Logging:LogLevel</c> filters still apply), and flushes pending events when the host stops.
+    /// The <c>Serilog</c> section is read as Serilog documents it; its sinks (the console when there
+    /// are none) are wrapped so that they never write a secret. The <c>Sentry</c> section is shared
+    /// with Sentry's own <c>UseSentry()</c>: whoever initialises the SDK first (<c>UseSentry()</c>,
+    /// <c>SentrySdk.Init</c>) owns it, wherever it is called, and the library only captures through
+    /// it; only when nothing else does, and a DSN is configured, does the library initialise it, when
+    /// the host starts. Sentry's own logging provider is turned off, so that a logged failure is one event.
     /// </summary>
     /// <param name="builder">The host application builder.</param>
     /// <param name="configure">Adjusts the Sentry options after configuration is read; environment variables still win.</param>
@@ -27,6 +34,7 @@ public static class GatewayzLoggingHostApplicationBuilderExtensions
     /// <example>
     /// <code>
     /// var builder = WebApplication.CreateBuilder(args);
+    /// builder.WebHost.UseSentry();      // optional: Sentry's own setup owns the SDK when present
     /// builder.AddGatewayzLogging();
     /// </code>
     /// </example>
@@ -37,41 +45,39 @@ public static class GatewayzLoggingHostApplicationBuilderExtensions
         var configuration = builder.Configuration;
         SerilogSection.RequireUsing(configuration);
         SinkArgumentsCheck.RejectUnknownArguments(configuration);
-        var options = new GatewayzSentryOptions { Environment = builder.Environment.EnvironmentName };
-        SentryConfigurationSection.Bind(configuration.GetSection(SentryConfigurationSection.Name), options);
+        var sentrySection = configuration.GetSection(SentryConfigurationSection.Name);
+        var options = new GatewayzSentryOptions { HostEnvironment = builder.Environment.EnvironmentName };
+        SentryConfigurationSection.Bind(sentrySection, options);
+        // A value Sentry's options cannot take is an error now, not when the host starts.
+        SentryConfigurationSection.BindSentryKeys(sentrySection, new SentryOptions());
+        options.BindSentrySection = sentryOptions => SentryConfigurationSection.BindSentryKeys(sentrySection, sentryOptions);
         configure?.Invoke(options);
 
-        var status = new List<string>();
         var redactor = new Redactor(options.SensitiveKeys, options.SafeKeys, options.SendDefaultPii);
-
-        // The Serilog section is read in two parts: everything but its sinks here, and its sinks into a
-        // logger of their own wrapped for redaction, so that no text sink writes a secret by default.
-        var loggerConfiguration = new LoggerConfiguration()
-            .ReadFrom.Configuration(new ConfigurationView(configuration, SerilogSection.Name, child => !IsSinkPart(child)));
-        if (!SerilogSection.Declares(configuration, "Enrich", "FromLogContext"))
-            loggerConfiguration.Enrich.FromLogContext();
-        if (!SerilogSection.Declares(configuration, "Enrich", "WithGatewayzContext"))
-            loggerConfiguration.Enrich.With(new GatewayzContextEnricher(restoreThrowSite: true, redactor));
-        if (!SerilogSection.Declares(configuration, "WriteTo", "GatewayzSentry"))
-            loggerConfiguration.WriteTo.Sink(GatewayzSentryLoggerConfigurationExtensions.CreateSink(options, SettingSource.Section(SentryConfigurationSection.Name), status.Add));
-
-        var sinks = SerilogSection.HasSinks(configuration)
-            ? new LoggerConfiguration().MinimumLevel.Verbose()
-                .ReadFrom.Configuration(new ConfigurationView(configuration, SerilogSection.Name, child => IsSinkPart(child) || child.Equals("Using", StringComparison.OrdinalIgnoreCase)))
-            : new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Console(formatProvider: CultureInfo.CurrentCulture);
-        loggerConfiguration.WriteTo.Sink(new RedactingSink(sinks.CreateLogger(), redactor));
-
-        var logger = loggerConfiguration.CreateLogger();
-        foreach (var line in status)
-            logger.ForContext(Serilog.Core.Constants.SourceContextPropertyName, "Gatewayz.Logging").Information(line);
+        var ownership = new HostedOwnership();
+        Serilog.Core.Logger logger;
+        using (ownership.Collect())
+        {
+            // One read of the whole section; the view moves its text sinks under a redacting wrapper.
+            var loggerConfiguration = new LoggerConfiguration().ReadFrom.Configuration(new SerilogSectionView(configuration));
+            if (!SerilogSection.Declares(configuration, "Enrich", "FromLogContext"))
+                loggerConfiguration.Enrich.FromLogContext();
+            if (!SerilogSection.Declares(configuration, "Enrich", "WithGatewayzContext"))
+                loggerConfiguration.Enrich.With(new GatewayzContextEnricher(restoreThrowSite: true, redactor));
+            if (!SerilogSection.DeclaresAnywhere(configuration, "GatewayzSentry"))
+                loggerConfiguration.WriteTo.Sink(GatewayzSentryLoggerConfigurationExtensions.CreateSink(options, SettingSource.Section(SentryConfigurationSection.Name)));
+            if (!SerilogSection.HasSinks(configuration))
+                loggerConfiguration.WriteTo.Sink(LoggerSinkConfiguration.Wrap(inner => new RedactingSink(inner, redactor), wt => wt.Console(formatProvider: CultureInfo.CurrentCulture)));
+            logger = loggerConfiguration.CreateLogger();
+        }
         Log.Logger = logger;
 
         builder.Logging.ClearProviders();
         builder.Logging.AddSerilogRespectingFilters(logger, dispose: true);
+        builder.Services.AddSingleton<IPostConfigureOptions<LoggerFilterOptions>, SentryLoggerProviderOff>();
         builder.Services.AddSingleton<IHostedService>(new ShutdownFlush(options.ShutdownTimeout));
+        var status = logger.ForContext(Serilog.Core.Constants.SourceContextPropertyName, "Gatewayz.Logging");
+        builder.Services.AddSingleton<IHostedService>(services => new SentryOwnershipStart(ownership, services, line => status.Information(line)));
         return builder;
     }
-
-    static bool IsSinkPart(string child) =>
-        child.Equals("WriteTo", StringComparison.OrdinalIgnoreCase) || child.Equals("LevelSwitches", StringComparison.OrdinalIgnoreCase);
 }

@@ -19,6 +19,10 @@ static class SerilogSection
         configuration.GetSection($"{Name}:{part}").GetChildren().Any(entry =>
             string.Equals(entry.Value ?? entry["Name"], method, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>True when <paramref name="method"/> is named anywhere in the section: in <c>WriteTo</c>, or nested in a wrapper or sub-logger.</summary>
+    public static bool DeclaresAnywhere(IConfiguration configuration, string method) =>
+        FindEntry(configuration.GetSection(Name), [method], depth: 0) is not null;
+
     /// <summary>
     /// Serilog.Settings.Configuration finds only assemblies whose name contains "serilog", and leaves
     /// out a sink or enricher it cannot find with nothing but a SelfLog line. A section that names the
@@ -29,7 +33,7 @@ static class SerilogSection
     public static void RequireUsing(IConfiguration configuration)
     {
         var section = configuration.GetSection(Name);
-        if (FindLibraryEntry(section, depth: 0) is not { } entry)
+        if (FindEntry(section, LibraryMethods, depth: 0) is not { } entry)
             return;
 
         var usings = section.GetSection("Using");
@@ -46,18 +50,19 @@ static class SerilogSection
             usings.Path);
     }
 
-    /// <summary>A <c>Name</c> (or a plain <c>Enrich</c> item) naming one of the library's methods, at any depth.</summary>
-    static IConfigurationSection? FindLibraryEntry(IConfigurationSection section, int depth)
+    /// <summary>A <c>Name</c> (or a plain <c>Enrich</c> or <c>WriteTo</c> item) naming one of <paramref name="methods"/>, at any depth.</summary>
+    static IConfigurationSection? FindEntry(IConfigurationSection section, string[] methods, int depth)
     {
         if (depth > 8)
             return null;
         foreach (var child in section.GetChildren())
         {
             var names = string.Equals(child.Key, "Name", StringComparison.OrdinalIgnoreCase)
-                || string.Equals(section.Key, "Enrich", StringComparison.OrdinalIgnoreCase);
-            if (names && child.Value is { } value && LibraryMethods.Contains(value.Trim(), StringComparer.OrdinalIgnoreCase))
+                || string.Equals(section.Key, "Enrich", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(section.Key, "WriteTo", StringComparison.OrdinalIgnoreCase);
+            if (names && child.Value is { } value && methods.Contains(value.Trim(), StringComparer.OrdinalIgnoreCase))
                 return child;
-            if (FindLibraryEntry(child, depth + 1) is { } found)
+            if (FindEntry(child, methods, depth + 1) is { } found)
                 return found;
         }
         return null;

@@ -17,6 +17,7 @@ sealed class CaptureWorker : IDisposable
     readonly int _drainEvery;
     Action<long>? _reportDropped;
     long _droppedReported;
+    readonly Task? _ready;
     readonly Task _loop;
     long _pending;
     long _dropped;
@@ -29,8 +30,10 @@ sealed class CaptureWorker : IDisposable
     /// <paramref name="drainEvery"/> events keeps the burst here, where it is bounded and counted.
     /// </param>
     /// <param name="drainEvery">How many events to hand over between waits; 0 never waits.</param>
-    public CaptureWorker(int capacity, Action<CaptureWork> process, Func<Task>? drain = null, int drainEvery = 0)
+    /// <param name="ready">Completes when events may be handed over (once it is settled who owns the SDK); until then they wait.</param>
+    public CaptureWorker(int capacity, Action<CaptureWork> process, Func<Task>? drain = null, int drainEvery = 0, Task? ready = null)
     {
+        _ready = ready;
         _process = process;
         _drain = drain;
         _drainEvery = drainEvery;
@@ -86,6 +89,8 @@ sealed class CaptureWorker : IDisposable
 
     async Task RunAsync()
     {
+        if (_ready is not null)
+            await _ready.ConfigureAwait(false);
         var reader = _channel.Reader;
         var handedOver = 0;
         while (await reader.WaitToReadAsync().ConfigureAwait(false))

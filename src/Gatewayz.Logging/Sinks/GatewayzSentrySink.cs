@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Gatewayz.Logging.Capture;
 using Gatewayz.Logging.Configuration;
+using Gatewayz.Logging.Hosting;
 using Gatewayz.Logging.Mapping;
 using Gatewayz.Logging.Redaction;
 using Sentry;
@@ -36,17 +37,24 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
     readonly Redactor _redactor;
     readonly StormControl? _storm;
     readonly TimeSpan _stormWindow;
-    readonly SentryEventRedactor? _perEventRedactor;
+    readonly SentryEventRedactor _perEventRedactor;
     readonly double? _sampleRate;
     readonly TimeSpan _shutdownTimeout;
-    readonly string? _environment;
-    readonly string? _release;
+    readonly bool _settleOnFirstEvent;
+    readonly Action<string>? _reportStatus;
     int _disposed;
+    int _settledSeen;
     long _shutdownStarted;
 
     public GatewayzSentrySink(SentrySettings settings, Action<string>? reportStatus = null)
     {
-        _lease = SentryHubLease.Acquire(settings);
+        // Under AddGatewayzLogging the host settles who owns the SDK when it starts; elsewhere a sink
+        // with a DSN settles as it is built, one without at its first event.
+        SentryLoggerSilencer.Listen();
+        var host = HostedOwnership.Current;
+        _lease = SentryHubLease.Acquire(settings, deferred: host is not null);
+        _settleOnFirstEvent = host is null;
+        _reportStatus = reportStatus;
         _hub = _lease.Hub;
         _redactor = settings.Redactor;
         if (settings.StormControl is { } storm)
@@ -60,24 +68,36 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
         _exceptions = new ExceptionPolicy(settings.IgnoredExceptionTypes, settings.CaptureCancellations);
         _sampleRate = settings.SampleRate is < 1 ? settings.SampleRate : null;
         _shutdownTimeout = settings.ShutdownTimeout;
-        // An SDK this sink initialised applies them itself; one initialised elsewhere gets them per event.
-        _environment = _lease.InitialisedSdk ? null : settings.ExplicitEnvironment;
-        // An SDK this sink initialised redacts every event; one initialised elsewhere gets the
-        // redactor on each of this sink's events, and (best effort) on its current scope for the rest.
-        if (!_lease.InitialisedSdk)
-        {
-            _perEventRedactor = new SentryEventRedactor(_redactor);
-            ScopeRedaction.AddOnce(_hub, _perEventRedactor);
-        }
-        _release = _lease.InitialisedSdk ? null : settings.Release;
-        _worker = _lease.InitialisedSdk
-            ? new CaptureWorker(settings.MaxQueueItems, Send)
-            : new CaptureWorker(settings.MaxQueueItems, Send, () => _hub.FlushAsync(DrainTimeout), ForeignQueueBatch);
+        _perEventRedactor = new SentryEventRedactor(_redactor);
+        // An SDK initialised elsewhere keeps its default queue of 30 envelopes: the worker hands it a burst in batches.
+        _worker = new CaptureWorker(settings.MaxQueueItems, Send, () => _lease.InitialisedSdk ? Task.CompletedTask : _hub.FlushAsync(DrainTimeout), ForeignQueueBatch, _lease.Settled);
         _worker.OnDropped(dropped => DroppedReport.Send(_hub, dropped, settings.MaxQueueItems));
         LiveSinks.Add(this);
+        host?.Add(this);
+        if (_lease.IsSettled)
+            SettleOwnership();
+    }
 
-        if (settings.OffReason is { } reason)
-            (reportStatus ?? StartupStatus.WriteToStandardError)(StartupStatus.OffMessage(reason));
+    /// <summary>
+    /// Settles who owns the SDK (see <see cref="SentryHubLease"/>) and returns the line that says so.
+    /// An SDK initialised elsewhere gets the redactor on its current scope (best effort), so that the
+    /// events the library did not build are redacted too.
+    /// </summary>
+    public string? SettleOwnership()
+    {
+        _lease.Settle();
+        if (Interlocked.Exchange(ref _settledSeen, 1) == 0)
+            Settled();
+        return _lease.Status;
+    }
+
+    void Settled()
+    {
+        if (_lease.Hub.IsEnabled && !_lease.InitialisedSdk)
+            ScopeRedaction.AddOnce(_hub, _perEventRedactor);
+        // A sink on its own says only that Sentry is off; under a host, the host says what became of Sentry.
+        if (_settleOnFirstEvent && StartupStatus.IsOff(_lease.Status))
+            (_reportStatus ?? StartupStatus.WriteToStandardError)(_lease.Status!);
     }
 
     public IHub Hub => _hub;
@@ -93,6 +113,8 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
         SinkGuard.Enter();
         try
         {
+            if (_settleOnFirstEvent && !_lease.IsSettled)
+                SettleOwnership();
             // A capture helper's event is sent whatever the event level; its level sets only Sentry's level.
             var ticket = CaptureTicket.Claim();
             if ((ticket is not null || logEvent.Level >= _eventLevel) && _exceptions.ShouldSend(logEvent.Exception))
@@ -118,12 +140,14 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
     /// <summary>Queues the event for the background worker; returns its id, or empty when it will not be sent.</summary>
     SentryId Capture(LogEvent logEvent)
     {
-        if (!_hub.IsEnabled || Volatile.Read(ref _disposed) != 0)
+        // Before the host settles who owns the SDK, events wait in the queue for it.
+        if ((_lease.IsSettled && !_hub.IsEnabled) || Volatile.Read(ref _disposed) != 0)
             return SentryId.Empty;
         var storm = _storm?.Decide(logEvent) ?? StormVerdict.SendIt;
         if (!storm.Send)
             return SentryId.Empty;
-        if (_sampleRate is { } rate && Random.Shared.NextDouble() >= rate)
+        // The library samples its own events only on an SDK it initialised; an SDK initialised elsewhere applies its own rate.
+        if (_sampleRate is { } rate && (!_lease.IsSettled || _lease.InitialisedSdk) && Random.Shared.NextDouble() >= rate)
             return SentryId.Empty;
 
         // An exception the SDK cannot read would cost the event its exceptions: the worker describes it instead.
@@ -170,14 +194,10 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
         }
         if (work.Storm.Suppressed > 0)
             StormReport.AddTo(work.SentryEvent, work.Storm, _stormWindow);
-        if (_environment is not null)
-            work.SentryEvent.Environment = _environment;
-        if (_release is not null)
-            work.SentryEvent.Release = _release;
         work.Scope?.AddEventProcessor(new LoggingThreadProcessor(work.ThreadId));
         if (UnhandledExceptionRule.Applies(work.LogEvent))
             work.Scope?.AddEventProcessor(UnhandledMechanismProcessor.Instance);
-        if (_perEventRedactor is not null && work.Scope is { } scope && !scope.GetAllEventProcessors().OfType<SentryEventRedactor>().Any())
+        if (!_lease.InitialisedSdk && work.Scope is { } scope && !scope.GetAllEventProcessors().OfType<SentryEventRedactor>().Any())
             scope.AddEventProcessor(_perEventRedactor);
         // Last, so that it measures what the SDK and the redactor made of the exceptions.
         work.Scope?.AddEventProcessor(EventSizeLimit.Instance);
@@ -188,6 +208,7 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
     public async Task<bool> FlushAsync(TimeSpan timeout)
     {
         var clock = Stopwatch.StartNew();
+        SettleOwnership();
         var drained = await _worker.FlushAsync(timeout).ConfigureAwait(false);
         var remaining = timeout - clock.Elapsed;
         if (remaining <= TimeSpan.Zero || !_hub.IsEnabled)

@@ -5,9 +5,13 @@ using Sentry.Extensibility;
 namespace Gatewayz.Logging.Sinks;
 
 /// <summary>
-/// The hub the sink sends through. The SDK is taken, not owned: an explicit hub or an SDK that is
-/// already running is used as it is; the SDK is initialised only when a DSN (or Spotlight) is given
-/// and nothing runs yet, and then closed by the lease that initialised it.
+/// The hub the sink sends through, and who owns the SDK behind it. The SDK is taken, not owned: an
+/// explicit hub or an SDK that is already running is used as it is; the SDK is initialised only
+/// when a DSN (or Spotlight) is given and nothing runs, and then closed by the lease that
+/// initialised it. The decision is made once, when the lease is settled: at once for a sink built
+/// in code with a DSN, when the host starts under <c>AddGatewayzLogging</c> (so that <c>UseSentry</c>
+/// or <c>SentrySdk.Init</c>, wherever they are called, own the SDK), or at the first event, flush
+/// or disposal, whichever comes first.
 /// </summary>
 sealed class SentryHubLease
 {
@@ -22,46 +26,89 @@ sealed class SentryHubLease
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(5);
 
     static readonly object Gate = new();
+    readonly SentrySettings _settings;
+    readonly TaskCompletionSource _settled = new(TaskCreationOptions.RunContinuationsAsynchronously);
     IDisposable? _sdk;
-    readonly SentryOptions? _options;
+    SentryOptions? _options;
 
-    SentryHubLease(IHub hub, IDisposable? sdk = null, SentryOptions? options = null)
+    SentryHubLease(IHub hub, SentrySettings settings)
     {
         Hub = hub;
-        _sdk = sdk;
-        _options = options;
+        _settings = settings;
     }
 
     public IHub Hub { get; }
 
-    /// <summary>True when this lease initialised the SDK (and will close it).</summary>
-    public bool InitialisedSdk => _options is not null;
+    /// <summary>True once the lease knows who owns the SDK.</summary>
+    public bool IsSettled => _settled.Task.IsCompleted;
 
-    public static SentryHubLease Acquire(SentrySettings settings)
+    /// <summary>Completes when the lease is settled; the worker waits for it before it sends.</summary>
+    public Task Settled => _settled.Task;
+
+    /// <summary>True when this lease initialised the SDK (and will close it). Meaningful once settled.</summary>
+    public bool InitialisedSdk => Volatile.Read(ref _options) is not null;
+
+    /// <summary>The one line that says what became of Sentry, once settled: on and whose, or off and why.</summary>
+    public string? Status { get; private set; }
+
+    /// <param name="settings">The sink's settings.</param>
+    /// <param name="deferred">Leave the decision to <see cref="Settle"/> even when a DSN is given (under a host).</param>
+    public static SentryHubLease Acquire(SentrySettings settings, bool deferred)
     {
-        if (!settings.Enabled)
-            return new SentryHubLease(DisabledHub.Instance);
-        if (settings.Hub is not null)
-            return new SentryHubLease(settings.Hub);
+        var lease = new SentryHubLease(!settings.Enabled ? DisabledHub.Instance : settings.Hub ?? HubAdapter.Instance, settings);
+        // A sink given a DSN in code initialises the SDK as it is built, as the app expects of it;
+        // one without a DSN only learns who owns the SDK when it is first used.
+        if (!settings.Enabled || settings.Hub is not null || (!deferred && settings.CanInitialiseSdk))
+            lease.Settle();
+        return lease;
+    }
 
+    /// <summary>Decides, once, who owns the SDK: whoever already runs it, else this lease when it has a DSN, else nobody.</summary>
+    public void Settle()
+    {
+        if (IsSettled)
+            return;
         lock (Gate)
         {
-            // Never a second SDK: whoever initialised it (UseSentry, another sink) keeps it.
-            if (SentrySdk.IsEnabled || (settings.Dsn is null && settings.SpotlightUrl is null))
-                return new SentryHubLease(HubAdapter.Instance);
-
-            SentryOptions? initialised = null;
-            var sdk = SentrySdk.Init(options =>
+            if (IsSettled)
+                return;
+            try
             {
-                Configure(options, settings);
-                initialised = options;
-            });
-            return new SentryHubLease(HubAdapter.Instance, sdk, initialised);
+                Status = Decide();
+            }
+            finally
+            {
+                _settled.TrySetResult();
+            }
         }
+    }
+
+    string Decide()
+    {
+        if (!_settings.Enabled || _settings.Hub is not null)
+            return _settings.OffReason is { } off ? StartupStatus.OffMessage(off) : StartupStatus.ExplicitHubMessage;
+        // Never a second SDK: whoever initialised it (UseSentry, SentrySdk.Init, another sink) keeps it.
+        if (SentrySdk.IsEnabled)
+            return StartupStatus.ForeignSdkMessage;
+        if (!_settings.CanInitialiseSdk)
+            return StartupStatus.OffMessage(_settings.OffReason ?? "no DSN is configured and no Sentry SDK is running");
+
+        SentryOptions? initialised = null;
+        _sdk = SentrySdk.Init(options =>
+        {
+            Configure(options, _settings);
+            initialised = options;
+        });
+        Volatile.Write(ref _options, initialised);
+        return StartupStatus.OwnSdkMessage(initialised?.Environment);
     }
 
     static void Configure(SentryOptions options, SentrySettings settings)
     {
+        // The Sentry section's own keys first (AttachStacktrace, MaxBreadcrumbs...), as Sentry.AspNetCore
+        // would bind them; the library's settings and the app's ConfigureSentry after, so that they win.
+        settings.BindSentrySection?.Invoke(options);
+
         options.Dsn = settings.Dsn ?? SpotlightOnlyDsn;
         if (settings.Dsn is null)
             options.Transport = new NullTransport();
@@ -72,9 +119,9 @@ sealed class SentryHubLease
         }
 
         options.Environment = settings.Environment;
-        options.Release = settings.Release;
-        options.TracesSampleRate = settings.TracesSampleRate;
-        options.ProfilesSampleRate = settings.ProfilesSampleRate;
+        options.Release = settings.Release ?? options.Release;
+        options.TracesSampleRate = settings.TracesSampleRate ?? options.TracesSampleRate;
+        options.ProfilesSampleRate = settings.ProfilesSampleRate ?? options.ProfilesSampleRate;
         options.Debug = settings.Debug;
         options.SendDefaultPii = settings.SendDefaultPii;
         options.ShutdownTimeout = settings.ShutdownTimeout;

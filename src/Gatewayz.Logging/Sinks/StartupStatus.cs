@@ -1,12 +1,23 @@
 namespace Gatewayz.Logging.Sinks;
 
 /// <summary>
-/// Where the one startup line goes that says Sentry is off and why. By default standard error;
-/// the hosting one-liner routes it through the app's own logger instead.
+/// The one startup line that says what became of Sentry: on, and whose SDK it sends through, or off
+/// and why. By default standard error (and only when off); the hosting one-liner routes it through the
+/// app's own logger, whatever it says.
 /// </summary>
 static class StartupStatus
 {
+    public const string ForeignSdkMessage =
+        "Sentry is on: errors are sent through the Sentry SDK the app initialised (UseSentry or SentrySdk.Init); its options apply.";
+
+    public const string ExplicitHubMessage = "Sentry is on: errors are sent through the hub given in GatewayzSentryOptions.Hub.";
+
     public static void WriteToStandardError(string message) => Console.Error.WriteLine($"[Gatewayz.Logging] {message}");
 
     public static string OffMessage(string reason) => $"Sentry is off: {reason}. Errors are still logged, not sent.";
+
+    public static string OwnSdkMessage(string? environment) =>
+        $"Sentry is on: Gatewayz.Logging initialised the Sentry SDK (environment '{environment ?? "production"}').";
+
+    public static bool IsOff(string? status) => status is not null && status.StartsWith("Sentry is off", StringComparison.Ordinal);
 }

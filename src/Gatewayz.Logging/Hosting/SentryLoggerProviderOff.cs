@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Gatewayz.Logging.Hosting;
+
+/// <summary>
+/// Turns off the Microsoft.Extensions.Logging provider that Sentry's <c>UseSentry()</c> registers,
+/// which would send every logged error as a second event (and every line as a second breadcrumb),
+/// without the library's tags, contexts and redaction. Applied after every other filter rule, it
+/// holds whether <c>UseSentry()</c> comes before or after <c>AddGatewayzLogging()</c>, and whatever
+/// <c>Logging</c> rules the app has: for each category a rule names, the provider gets <c>None</c>.
+/// Sentry's structured-logs provider (Sentry Logs, when the app enables them) is left alone.
+/// </summary>
+sealed class SentryLoggerProviderOff : IPostConfigureOptions<LoggerFilterOptions>
+{
+    /// <summary>Sentry's event providers, 6.12 to 7.0, by full type name (they are internal types).</summary>
+    static readonly string[] Providers =
+    [
+        "Sentry.Extensions.Logging.SentryLoggerProvider",
+        "Sentry.AspNetCore.SentryAspNetCoreLoggerProvider",
+    ];
+
+    public void PostConfigure(string? name, LoggerFilterOptions options)
+    {
+        var categories = options.Rules.Select(r => r.CategoryName).Distinct(StringComparer.Ordinal).ToList();
+        if (!categories.Contains(null))
+            categories.Add(null);
+        foreach (var provider in Providers)
+        {
+            foreach (var category in categories)
+                options.Rules.Add(new LoggerFilterRule(provider, category, LogLevel.None, filter: null));
+        }
+    }
+}
