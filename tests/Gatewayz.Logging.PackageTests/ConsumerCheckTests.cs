@@ -1,3 +1,4 @@
+using System.Reflection;
 using Gatewayz.Logging.Tests.Support;
 
 namespace Gatewayz.Logging.PackageTests;
@@ -32,7 +33,6 @@ public sealed class ConsumerCheckTests : IDisposable
 
         var consumer = Path.Combine(_work, "consumer");
         Directory.CreateDirectory(Path.Combine(consumer, "App"));
-        Directory.CreateDirectory(Path.Combine(consumer, "Tests"));
         File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
@@ -70,7 +70,24 @@ public sealed class ConsumerCheckTests : IDisposable
             }
             """);
 
-        File.WriteAllText(Path.Combine(consumer, "Tests", "Tests.csproj"), $"""
+        var readmeTest = FencedBlockAfter(readme, "<!-- testing-kit-example", "csharp");
+        WriteTestProject(Path.Combine(consumer, "Tests"), version, readmeTest, sentryVersion: null);
+        // The same test in an app that references the newest Sentry the packages support: NuGet picks
+        // that over the packages' own dependency (the oldest), so the packed binaries run on it.
+        WriteTestProject(Path.Combine(consumer, "TestsOnSentry7"), version, readmeTest, sentryVersion: "7.0.0");
+
+        var (buildCode, buildOutput) = DotnetCli.Run(Path.Combine(consumer, "App"), CliTimeout, "build");
+        Assert.True(buildCode == 0, $"The README's quick start did not build against the packages:\n{buildOutput}");
+
+        RunTests(Path.Combine(consumer, "Tests"), expectedSentry: new Version(6, 12, 1, 0));
+        RunTests(Path.Combine(consumer, "TestsOnSentry7"), expectedSentry: new Version(7, 0, 0, 0));
+    }
+
+    static void WriteTestProject(string directory, string version, string test, string? sentryVersion)
+    {
+        Directory.CreateDirectory(directory);
+        var sentry = sentryVersion is null ? "" : $"""<PackageReference Include="Sentry" Version="{sentryVersion}" />""";
+        File.WriteAllText(Path.Combine(directory, "Tests.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>
@@ -80,20 +97,24 @@ public sealed class ConsumerCheckTests : IDisposable
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="Gatewayz.Logging.Testing" Version="{version}" />
+                {sentry}
                 <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.0.1" />
                 <PackageReference Include="xunit" Version="2.9.3" />
                 <PackageReference Include="xunit.runner.visualstudio" Version="3.1.5" />
               </ItemGroup>
             </Project>
             """);
-        File.WriteAllText(Path.Combine(consumer, "Tests", "ReadmeExample.cs"), FencedBlockAfter(readme, "<!-- testing-kit-example", "csharp"));
+        File.WriteAllText(Path.Combine(directory, "ReadmeExample.cs"), test);
+    }
 
-        var (buildCode, buildOutput) = DotnetCli.Run(Path.Combine(consumer, "App"), CliTimeout, "build");
-        Assert.True(buildCode == 0, $"The README's quick start did not build against the packages:\n{buildOutput}");
-
-        var (testCode, testOutput) = DotnetCli.Run(Path.Combine(consumer, "Tests"), CliTimeout, "test");
-        Assert.True(testCode == 0, $"The README's example test did not pass against the packages:\n{testOutput}");
+    static void RunTests(string directory, Version expectedSentry)
+    {
+        var (testCode, testOutput) = DotnetCli.Run(directory, CliTimeout, "test");
+        Assert.True(testCode == 0, $"The README's example test did not pass against the packages (Sentry {expectedSentry}):\n{testOutput}");
         Assert.Contains("Passed!", testOutput, StringComparison.Ordinal);
+
+        var sentry = Path.Combine(directory, "bin", "Debug", "net10.0", "Sentry.dll");
+        Assert.Equal(expectedSentry, AssemblyName.GetAssemblyName(sentry).Version);
     }
 
     static string FencedBlockAfter(string markdown, string marker, string language)
