@@ -6,7 +6,10 @@ using Gatewayz.Gateway.Payments;
 using Gatewayz.Gateway.Providers;
 
 // The gateway, configured only through appsettings.json and SENTRY_* variables, as the README says.
+// Sentry's own UseSentry() owns the SDK and reads the Sentry section; the library reads the same
+// section, captures through that SDK, and turns off Sentry's logging provider so that a failure is one event.
 var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.UseSentry();
 builder.AddGatewayzLogging();
 
 builder.Services.AddSingleton<ProviderRouter>();
