@@ -42,22 +42,25 @@ public static class GatewayzLoggingHostApplicationBuilderExtensions
         configure?.Invoke(options);
 
         var status = new List<string>();
-        var redactor = new Redactor(options.SensitiveKeys, options.SafeKeys, options.SendDefaultPii);
-
         // The Serilog section is read in two parts: everything but its sinks here, and its sinks into a
         // logger of their own wrapped for redaction, so that no text sink writes a secret by default.
+        var settingsView = new ConfigurationView(configuration, SerilogSection.Name, child => !IsSinkPart(child));
+        var sinksView = new ConfigurationView(configuration, SerilogSection.Name, child => IsSinkPart(child) || child.Equals("Using", StringComparison.OrdinalIgnoreCase));
+        // One redaction policy for the logger: keys and PII given anywhere reach every component, those read from either view too.
+        var redactor = RedactionPolicies.Register(configuration, options, settingsView, sinksView);
+
         var loggerConfiguration = new LoggerConfiguration()
-            .ReadFrom.Configuration(new ConfigurationView(configuration, SerilogSection.Name, child => !IsSinkPart(child)));
+            .ReadFrom.Configuration(settingsView);
         if (!SerilogSection.Declares(configuration, "Enrich", "FromLogContext"))
             loggerConfiguration.Enrich.FromLogContext();
         if (!SerilogSection.Declares(configuration, "Enrich", "WithGatewayzContext"))
             loggerConfiguration.Enrich.With(new GatewayzContextEnricher(restoreThrowSite: true, redactor));
         if (!SerilogSection.Declares(configuration, "WriteTo", "GatewayzSentry"))
-            loggerConfiguration.WriteTo.Sink(GatewayzSentryLoggerConfigurationExtensions.CreateSink(options, SettingSource.Section(SentryConfigurationSection.Name), status.Add));
+            loggerConfiguration.WriteTo.Sink(GatewayzSentryLoggerConfigurationExtensions.CreateSink(options, SettingSource.Section(SentryConfigurationSection.Name), status.Add, redactor));
 
         var sinks = SerilogSection.HasSinks(configuration)
             ? new LoggerConfiguration().MinimumLevel.Verbose()
-                .ReadFrom.Configuration(new ConfigurationView(configuration, SerilogSection.Name, child => IsSinkPart(child) || child.Equals("Using", StringComparison.OrdinalIgnoreCase)))
+                .ReadFrom.Configuration(sinksView)
             : new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Console(formatProvider: CultureInfo.CurrentCulture);
         loggerConfiguration.WriteTo.Sink(new RedactingSink(sinks.CreateLogger(), redactor));
 
