@@ -1,5 +1,6 @@
 using Gatewayz.Logging.Context;
 using Gatewayz.Logging.Redaction;
+using Microsoft.Extensions.Configuration;
 using Serilog.Configuration;
 
 namespace Serilog;
@@ -23,7 +24,11 @@ public static class GatewayzContextLoggerConfigurationExtensions
     /// </param>
     /// <param name="sensitiveKeys">More keys whose values are always filtered, added to the default list.</param>
     /// <param name="safeKeys">Keys never filtered by name.</param>
-    /// <param name="sendDefaultPii">Lets e-mail and IP addresses through unmasked. Default false.</param>
+    /// <param name="sendDefaultPii">Lets e-mail and IP addresses through unmasked, for this enricher. Default false.</param>
+    /// <param name="configuration">
+    /// The app's configuration, passed in by Serilog.Settings.Configuration: the keys listed for the
+    /// logger's other Gatewayz components and in the <c>Sentry</c> section apply here too.
+    /// </param>
     /// <returns>The logger configuration, to chain further calls.</returns>
     /// <example>
     /// <code>
@@ -39,9 +44,10 @@ public static class GatewayzContextLoggerConfigurationExtensions
     /// </code>
     /// </example>
     public static LoggerConfiguration WithGatewayzContext(this LoggerEnrichmentConfiguration enrichmentConfiguration, bool captureThrowSiteContext = true,
-        string[]? sensitiveKeys = null, string[]? safeKeys = null, bool sendDefaultPii = false)
+        string[]? sensitiveKeys = null, string[]? safeKeys = null, bool sendDefaultPii = false, IConfiguration? configuration = null)
     {
         ArgumentNullException.ThrowIfNull(enrichmentConfiguration);
-        return enrichmentConfiguration.With(new GatewayzContextEnricher(captureThrowSiteContext, new Redactor(sensitiveKeys, safeKeys, sendDefaultPii)));
+        var redactor = RedactionPolicies.For(configuration, sensitiveKeys, safeKeys, sendDefaultPii);
+        return enrichmentConfiguration.With(new GatewayzContextEnricher(captureThrowSiteContext, redactor));
     }
 }

@@ -1,4 +1,5 @@
 using Gatewayz.Logging.Redaction;
+using Microsoft.Extensions.Configuration;
 using Serilog.Configuration;
 using Serilog.Core;
 using Serilog.Events;
@@ -20,9 +21,13 @@ public static class GatewayzRedactedLoggerConfigurationExtensions
     /// <param name="configure">Adds the sinks to wrap.</param>
     /// <param name="sensitiveKeys">More keys whose values are always filtered, added to the default list.</param>
     /// <param name="safeKeys">Keys never filtered by name.</param>
-    /// <param name="sendDefaultPii">Lets e-mail and IP addresses through unmasked. Default false.</param>
+    /// <param name="sendDefaultPii">Lets e-mail and IP addresses through unmasked, to the wrapped sinks. Default false.</param>
     /// <param name="restrictedToMinimumLevel">The lowest level passed to the wrapped sinks.</param>
     /// <param name="levelSwitch">A switch that changes <paramref name="restrictedToMinimumLevel"/> at run time.</param>
+    /// <param name="configuration">
+    /// The app's configuration, passed in by Serilog.Settings.Configuration: the keys listed for the
+    /// logger's other Gatewayz components and in the <c>Sentry</c> section apply here too.
+    /// </param>
     /// <returns>The logger configuration, to chain further calls.</returns>
     /// <example>
     /// <code>
@@ -36,11 +41,12 @@ public static class GatewayzRedactedLoggerConfigurationExtensions
         string[]? safeKeys = null,
         bool sendDefaultPii = false,
         LogEventLevel restrictedToMinimumLevel = LevelAlias.Minimum,
-        LoggingLevelSwitch? levelSwitch = null)
+        LoggingLevelSwitch? levelSwitch = null,
+        IConfiguration? configuration = null)
     {
         ArgumentNullException.ThrowIfNull(sinkConfiguration);
         ArgumentNullException.ThrowIfNull(configure);
-        var redactor = new Redactor(sensitiveKeys, safeKeys, sendDefaultPii);
+        var redactor = RedactionPolicies.For(configuration, sensitiveKeys, safeKeys, sendDefaultPii);
         var wrapped = LoggerSinkConfiguration.Wrap(inner => new RedactingSink(inner, redactor), configure);
         return sinkConfiguration.Sink(wrapped, restrictedToMinimumLevel, levelSwitch);
     }

@@ -1,5 +1,6 @@
 using Gatewayz.Logging;
 using Gatewayz.Logging.Configuration;
+using Gatewayz.Logging.Redaction;
 using Gatewayz.Logging.Sinks;
 using Microsoft.Extensions.Configuration;
 using Serilog.Configuration;
@@ -45,9 +46,10 @@ public static class GatewayzSentryLoggerConfigurationExtensions
     /// <param name="restrictedToMinimumLevel">The lowest level passed to the sink at all.</param>
     /// <param name="levelSwitch">A switch that changes <paramref name="restrictedToMinimumLevel"/> at run time.</param>
     /// <param name="configuration">
-    /// The app's configuration, passed in by Serilog.Settings.Configuration; used only to reject
+    /// The app's configuration, passed in by Serilog.Settings.Configuration: the keys listed for the
+    /// logger's other Gatewayz components and in the <c>Sentry</c> section apply here too; and
     /// <c>Args</c> keys that this method, <c>GatewayzRedacted</c> and <c>WithGatewayzContext</c> do not
-    /// know, which that library would otherwise drop silently.
+    /// know, which that library would otherwise drop silently, are rejected.
     /// </param>
     /// <returns>The logger configuration, to chain further calls.</returns>
     /// <example>
@@ -126,7 +128,8 @@ public static class GatewayzSentryLoggerConfigurationExtensions
         foreach (var tag in tags ?? [])
             options.TagProperties.Add(tag);
 
-        return sinkConfiguration.Sink(CreateSink(options, SettingSource.SinkArguments), restrictedToMinimumLevel, levelSwitch);
+        var redactor = configuration is null ? null : RedactionPolicies.For(configuration, sensitiveKeys, safeKeys, sendDefaultPii);
+        return sinkConfiguration.Sink(CreateSink(options, SettingSource.SinkArguments, redactor: redactor), restrictedToMinimumLevel, levelSwitch);
     }
 
     /// <summary>
@@ -162,6 +165,7 @@ public static class GatewayzSentryLoggerConfigurationExtensions
         return sinkConfiguration.Sink(CreateSink(options, SettingSource.Code), restrictedToMinimumLevel, levelSwitch);
     }
 
-    internal static GatewayzSentrySink CreateSink(GatewayzSentryOptions options, SettingSource source, Action<string>? reportStatus = null) =>
-        new(SentrySettingsResolver.Resolve(options, source), reportStatus);
+    // redactor: the one the logger's components share; null for one of the options' own rules.
+    internal static GatewayzSentrySink CreateSink(GatewayzSentryOptions options, SettingSource source, Action<string>? reportStatus = null, Redactor? redactor = null) =>
+        new(SentrySettingsResolver.Resolve(options, source, redactor: redactor), reportStatus);
 }

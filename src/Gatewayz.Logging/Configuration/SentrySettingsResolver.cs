@@ -12,7 +12,8 @@ static class SentrySettingsResolver
 {
     public const string DefaultSpotlightUrl = "http://localhost:8969/stream";
 
-    public static SentrySettings Resolve(GatewayzSentryOptions options, SettingSource source, Func<string, string?>? environment = null)
+    // redactor: the one the logger's components share; null for one of the options' own rules.
+    public static SentrySettings Resolve(GatewayzSentryOptions options, SettingSource source, Func<string, string?>? environment = null, Redaction.Redactor? redactor = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         environment ??= System.Environment.GetEnvironmentVariable;
@@ -53,7 +54,7 @@ static class SentrySettingsResolver
             Debug = debug,
             SpotlightUrl = spotlight,
             SendDefaultPii = options.SendDefaultPii,
-            Redactor = new Redaction.Redactor(options.SensitiveKeys, options.SafeKeys, options.SendDefaultPii),
+            Redactor = redactor ?? new Redaction.Redactor(options.SensitiveKeys, options.SafeKeys, options.SendDefaultPii),
             MinimumEventLevel = Level(options.MinimumEventLevel, source.Describe(nameof(options.MinimumEventLevel))),
             MinimumBreadcrumbLevel = Level(options.MinimumBreadcrumbLevel, source.Describe(nameof(options.MinimumBreadcrumbLevel))),
             TagProperties = TagNames(options.TagProperties, source.Describe(nameof(options.TagProperties))),

@@ -53,19 +53,21 @@ public static class GatewayzLoggingHostApplicationBuilderExtensions
         options.BindSentrySection = sentryOptions => SentryConfigurationSection.BindSentryKeys(sentrySection, sentryOptions);
         configure?.Invoke(options);
 
-        var redactor = new Redactor(options.SensitiveKeys, options.SafeKeys, options.SendDefaultPii);
         var ownership = new HostedOwnership();
+        // The view Serilog reads: the whole section once, its text sinks moved under a redacting wrapper.
+        var view = new SerilogSectionView(configuration);
+        // One redaction policy for the logger: keys and PII given anywhere reach every component.
+        var redactor = RedactionPolicies.Register(configuration, options, view);
         Serilog.Core.Logger logger;
         using (ownership.Collect())
         {
-            // One read of the whole section; the view moves its text sinks under a redacting wrapper.
-            var loggerConfiguration = new LoggerConfiguration().ReadFrom.Configuration(new SerilogSectionView(configuration));
+            var loggerConfiguration = new LoggerConfiguration().ReadFrom.Configuration(view);
             if (!SerilogSection.Declares(configuration, "Enrich", "FromLogContext"))
                 loggerConfiguration.Enrich.FromLogContext();
             if (!SerilogSection.Declares(configuration, "Enrich", "WithGatewayzContext"))
                 loggerConfiguration.Enrich.With(new GatewayzContextEnricher(restoreThrowSite: true, redactor));
             if (!SerilogSection.DeclaresAnywhere(configuration, "GatewayzSentry"))
-                loggerConfiguration.WriteTo.Sink(GatewayzSentryLoggerConfigurationExtensions.CreateSink(options, SettingSource.Section(SentryConfigurationSection.Name)));
+                loggerConfiguration.WriteTo.Sink(GatewayzSentryLoggerConfigurationExtensions.CreateSink(options, SettingSource.Section(SentryConfigurationSection.Name), redactor: redactor));
             if (!SerilogSection.HasSinks(configuration))
                 loggerConfiguration.WriteTo.Sink(LoggerSinkConfiguration.Wrap(inner => new RedactingSink(inner, redactor), wt => wt.Console(formatProvider: CultureInfo.CurrentCulture)));
             logger = loggerConfiguration.CreateLogger();

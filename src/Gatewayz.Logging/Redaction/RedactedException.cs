@@ -1,16 +1,26 @@
+using Serilog.Events;
+
 namespace Gatewayz.Logging.Redaction;
 
 /// <summary>
 /// Stands in for an exception whose text holds a secret, on the way to a sink that renders
 /// exceptions itself (the console, a file): it renders as the original did, secrets masked. The
-/// app's own exception is never touched.
+/// app's own exception is never touched, and travels with it for sinks that send exceptions
+/// themselves and mask what they send (the Sentry sink): they take it back with <see cref="Unwrap"/>.
 /// </summary>
 sealed class RedactedException(Exception original, string text, string message) : Exception(message)
 {
+    /// <summary>The app's exception; never a stand-in, however many wrappers the event passed.</summary>
+    public Exception Original { get; } = original is RedactedException redacted ? redacted.Original : original;
+
     /// <summary>The original exception's type, for sinks that print it.</summary>
-    public Type OriginalType { get; } = original.GetType();
+    public Type OriginalType => Original.GetType();
 
     public override string? StackTrace { get; } = original.StackTrace;
 
     public override string ToString() => text;
+
+    /// <summary>The event with the app's exception in place of a stand-in; the same event when it carries none.</summary>
+    public static LogEvent Unwrap(LogEvent logEvent) =>
+        logEvent.Exception is RedactedException redacted ? LogEventCopy.With(logEvent, logEvent.MessageTemplate, redacted.Original) : logEvent;
 }

@@ -1,5 +1,7 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Serilog.Events;
+using Serilog.Parsing;
 
 namespace Gatewayz.Logging.Redaction;
 
@@ -7,7 +9,8 @@ namespace Gatewayz.Logging.Redaction;
 /// Applies the redaction rules to what a log event carries: a value under a sensitive key becomes
 /// <c>[Filtered]</c>; any text is scanned for secrets whatever its key; structures, dictionaries and
 /// sequences are walked. A value with nothing to redact is returned as the same instance, so the
-/// common case copies nothing.
+/// common case copies nothing. Its caches hold verdicts of its own rules: they are never shared with
+/// a redactor of other rules.
 /// </summary>
 sealed class Redactor
 {
@@ -24,6 +27,7 @@ sealed class Redactor
     readonly CleanCache<string> _cleanTexts = new();
     readonly CleanCache<string> _plainKeys = new();
     readonly CleanCache<StructureValue> _cleanStructures = new();
+    readonly ConditionalWeakTable<MessageTemplate, MessageTemplate> _templates = new();
 
     public Redactor(IEnumerable<string>? sensitiveKeys = null, IEnumerable<string>? safeKeys = null, bool sendDefaultPii = false)
     {
@@ -63,6 +67,31 @@ sealed class Redactor
         if (ReferenceEquals(redacted, text) && text.Length <= MaxRememberedLength)
             _cleanTexts.Add(text);
         return redacted;
+    }
+
+    /// <summary>
+    /// The template with secrets in its literal text masked (an interpolated string, say); the same
+    /// instance when there are none. Checked once per template instance: Serilog reuses it for every
+    /// event logged with the same text.
+    /// </summary>
+    public MessageTemplate Template(MessageTemplate template)
+    {
+        if (_templates.TryGetValue(template, out var known))
+            return known;
+
+        var tokens = template.Tokens.ToList();
+        var changed = false;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i] is TextToken text && Text(text.Text) is var safe && !ReferenceEquals(safe, text.Text))
+            {
+                tokens[i] = new TextToken(safe);
+                changed = true;
+            }
+        }
+        var result = changed ? new MessageTemplate(Text(template.Text), tokens) : template;
+        _templates.AddOrUpdate(template, result);
+        return result;
     }
 
     /// <summary>A property, by name and value.</summary>

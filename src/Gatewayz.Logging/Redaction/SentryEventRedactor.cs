@@ -26,7 +26,11 @@ sealed class SentryEventRedactor(Redactor redactor) : ISentryEventProcessor
         }
 
         foreach (var exception in @event.SentryExceptions ?? [])
+        {
             exception.Value = exception.Value is { } value ? redactor.FreshText(value) : null;
+            if (exception.Mechanism is { } mechanism)
+                MechanismData(mechanism.Data);
+        }
 
         foreach (var (key, value) in @event.Tags.ToArray())
         {
@@ -95,6 +99,16 @@ sealed class SentryEventRedactor(Redactor redactor) : ISentryEventProcessor
             copy[key] = safe;
         }
         return copy ?? original;
+    }
+
+    /// <summary>The exception's <c>Data</c>, which the SDK copies into the mechanism as it is.</summary>
+    void MechanismData(IDictionary<string, object> data)
+    {
+        foreach (var (key, value) in data.ToArray())
+        {
+            if (Entry(key, value) is { } safe && !ReferenceEquals(safe, value))
+                data[key] = safe;
+        }
     }
 
     object? Entry(string key, object? value) =>

@@ -115,6 +115,8 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
         {
             if (_settleOnFirstEvent && !_lease.IsSettled)
                 SettleOwnership();
+            // Behind a text sink's redaction wrapper: Sentry gets the app's exception, and masks what it sends itself.
+            logEvent = RedactedException.Unwrap(logEvent);
             // A capture helper's event is sent whatever the event level; its level sets only Sentry's level.
             var ticket = CaptureTicket.Claim();
             if ((ticket is not null || logEvent.Level >= _eventLevel) && _exceptions.ShouldSend(logEvent.Exception))

@@ -1,0 +1,69 @@
+using Gatewayz.Logging.Hosting;
+using Gatewayz.Logging.Redaction;
+using Microsoft.Extensions.Configuration;
+using Serilog;
+
+namespace Gatewayz.Logging.Configuration;
+
+/// <summary>
+/// Reads a logger's redaction policy from configuration: the keys listed in the <c>Sentry</c>
+/// section and in the <c>Args</c> of every <c>GatewayzSentry</c>, <c>GatewayzRedacted</c> and
+/// <c>WithGatewayzContext</c> in the <c>Serilog</c> section, nested ones included (in
+/// <c>WriteTo.Async</c>, a sub-logger, a wrapper's <c>configure</c>). Personal data passes for the
+/// whole logger when the <c>Sentry</c> section, the code's options or the Sentry sink say so; an
+/// enricher's or wrapper's own <c>sendDefaultPii</c> is that component's alone.
+/// </summary>
+static class ConfiguredRedaction
+{
+    const string SentrySink = nameof(GatewayzSentryLoggerConfigurationExtensions.GatewayzSentry);
+
+    static readonly string[] Components =
+    [
+        SentrySink,
+        nameof(GatewayzRedactedLoggerConfigurationExtensions.GatewayzRedacted),
+        nameof(GatewayzContextLoggerConfigurationExtensions.WithGatewayzContext),
+    ];
+
+    public static RedactionPolicy Read(IConfiguration configuration, GatewayzSentryOptions? options = null)
+    {
+        var sensitive = new List<string>(options?.SensitiveKeys ?? Enumerable.Empty<string>());
+        var safe = new List<string>(options?.SafeKeys ?? Enumerable.Empty<string>());
+        var sendDefaultPii = options?.SendDefaultPii ?? false;
+
+        var sentry = configuration.GetSection(SentryConfigurationSection.Name);
+        sensitive.AddRange(Names(sentry.GetSection("SensitiveKeys")));
+        safe.AddRange(Names(sentry.GetSection("SafeKeys")));
+        sendDefaultPii |= IsTrue(sentry.GetSection("SendDefaultPii"));
+
+        foreach (var component in Find(configuration.GetSection(SerilogSection.Name)))
+        {
+            var args = component.GetSection("Args");
+            sensitive.AddRange(Names(args.GetSection("sensitiveKeys")));
+            safe.AddRange(Names(args.GetSection("safeKeys")));
+            if (string.Equals(component["Name"]?.Trim(), SentrySink, StringComparison.OrdinalIgnoreCase))
+                sendDefaultPii |= IsTrue(args.GetSection("sendDefaultPii"));
+        }
+        return new RedactionPolicy(sensitive, safe, sendDefaultPii);
+    }
+
+    /// <summary>Every entry naming one of the library's components, at any depth.</summary>
+    static IEnumerable<IConfigurationSection> Find(IConfigurationSection section)
+    {
+        foreach (var child in section.GetChildren())
+        {
+            if (child["Name"] is { } name && Components.Contains(name.Trim(), StringComparer.OrdinalIgnoreCase))
+                yield return child;
+            foreach (var nested in Find(child))
+                yield return nested;
+        }
+    }
+
+    /// <summary>A list as an array, or as one comma-separated value.</summary>
+    static IEnumerable<string> Names(IConfigurationSection section) =>
+        section.Value is { } single
+            ? single.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : section.GetChildren().Select(c => c.Value).OfType<string>();
+
+    static bool IsTrue(IConfigurationSection section) =>
+        !string.IsNullOrWhiteSpace(section.Value) && SentrySettingsResolver.ParseBoolean(section.Value, section.Path);
+}
