@@ -7,8 +7,12 @@ namespace Gatewayz.Logging.Tests.Support;
 /// </summary>
 public static class NamedSinks
 {
-    public const string FirstReference = "Gatewayz.Logging.Tests.Support.NamedSinks::First, Gatewayz.Logging.Tests";
-    public const string SecondReference = "Gatewayz.Logging.Tests.Support.NamedSinks::Second, Gatewayz.Logging.Tests";
+    /// <summary>The test assembly's own name: the suite is also compiled into the Sentry 7 project, under another.</summary>
+    static readonly string Assembly = typeof(NamedSinks).Assembly.GetName().Name!;
+
+    public static string FirstReference { get; } = $"{typeof(NamedSinks).FullName}::First, {Assembly}";
+
+    public static string SecondReference { get; } = $"{typeof(NamedSinks).FullName}::Second, {Assembly}";
 
     public static RenderingSink First { get; private set; } = new();
 
