@@ -21,7 +21,10 @@ sealed class GatewayzContextEnricher : ILogEventEnricher
         _restoreThrowSite = restoreThrowSite;
         _redactor = redactor;
         if (restoreThrowSite)
+        {
             ThrowSites.Enable();
+            HostedScopeSources.Watch();
+        }
     }
 
     public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
