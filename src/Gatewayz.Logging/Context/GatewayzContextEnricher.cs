@@ -1,3 +1,4 @@
+using Gatewayz.Logging.Capture;
 using Gatewayz.Logging.Redaction;
 using Serilog.Core;
 using Serilog.Debugging;
@@ -8,7 +9,8 @@ namespace Gatewayz.Logging.Context;
 /// <summary>
 /// Brings every event into the shape the Sentry mapping reads, for every sink: the context that was
 /// active where the event's exception was thrown, restored; MEL dictionary scopes lifted into
-/// properties; and every property redacted, so that no sink (the console included) writes a secret.
+/// properties; every property redacted, so that no sink (the console included) writes a secret; and a
+/// MEL capture helper's ticket put on its event, so that it reaches a sink behind an async wrapper.
 /// Runs after <c>Enrich.FromLogContext()</c>. Never throws.
 /// </summary>
 sealed class GatewayzContextEnricher : ILogEventEnricher
@@ -31,6 +33,8 @@ sealed class GatewayzContextEnricher : ILogEventEnricher
     {
         try
         {
+            // First, so that a failure further down never costs the capture its way to the sink.
+            CaptureTicket.Attach(logEvent);
             if (_restoreThrowSite)
                 ThrowSiteProperties.Restore(logEvent, propertyFactory);
             MelScopeProperties.Lift(logEvent);
