@@ -1,44 +1,109 @@
+using Gatewayz.Logging.Mapping;
+using Gatewayz.Logging.Sinks;
 using Sentry;
+using Serilog.Events;
 
 namespace Gatewayz.Logging.Capture;
 
 /// <summary>
-/// Carries an explicit capture from a helper to the sink on the same thread: the sink sends the
-/// helper's log event as an event whatever its minimum event level, and hands back the id of the
-/// event it sent. Serilog's pipeline is synchronous, so the sink sees the event before the
-/// helper's <c>Write</c> returns.
+/// An explicit capture, carried by its log event in the <see cref="PropertyNames.SentryEventId"/>
+/// property, so that it reaches the sink wherever and whenever the sink runs: on the calling thread,
+/// behind <c>WriteTo.Async</c> or a batching wrapper. Every Gatewayz sink that receives the event sends
+/// it whatever its minimum event level; the first one to claim the ticket sends the Sentry event
+/// prepared here, whose id the helper returned, and every other sink makes its own (two sinks never
+/// share one <see cref="SentryEvent"/>). The event is made once, by whichever asks first: the sink
+/// that claims the ticket, the helper when it returns before any sink has decided, or another sink
+/// that shows the property.
 /// </summary>
-sealed class CaptureTicket : IDisposable
+/// <remarks>
+/// The Serilog helpers put the ticket on the log event they build. A MEL helper cannot: Serilog's
+/// MEL providers turn an unknown object into its text. It makes the ticket current on its thread for
+/// the length of its <c>Log</c> call instead, and the context enricher, which Serilog runs on that
+/// thread before any sink or wrapper, moves it onto the event. Without the enricher, a sink on the
+/// calling thread still finds it there.
+/// </remarks>
+sealed class CaptureTicket
 {
+    const int Open = 0;
+    const int Claimed = 1;
+    const int Sent = 2;
+    const int NotSent = 3;
+
     [ThreadStatic]
     static CaptureTicket? t_current;
 
-    readonly CaptureTicket? _previous;
+    readonly Exception? _exception;
+    readonly LogEventLevel _level;
+    PreparedEvent? _prepared;
+    int _state;
 
-    CaptureTicket()
+    public CaptureTicket(Exception? exception, LogEventLevel level)
     {
-        _previous = t_current;
-        t_current = this;
+        _exception = exception;
+        _level = level;
+        Property = new LogEventProperty(PropertyNames.SentryEventId, new ScalarValue(this));
     }
 
-    /// <summary>The id of the event the sink sent for this capture, or empty.</summary>
-    public SentryId EventId { get; private set; } = SentryId.Empty;
+    /// <summary>The property that carries this ticket; other sinks show it as the Sentry event id.</summary>
+    public LogEventProperty Property { get; }
 
-    bool Claimed { get; set; }
+    /// <summary>Makes this the ticket of the capture being logged on this thread, until disposed.</summary>
+    public CurrentTicket MakeCurrent() => new(this);
 
-    public static CaptureTicket Open() => new();
+    /// <summary>The ticket <paramref name="logEvent"/> carries, or the one of this thread's capture when the event is its own.</summary>
+    public static CaptureTicket? Of(LogEvent logEvent) =>
+        logEvent.Properties.TryGetValue(PropertyNames.SentryEventId, out var value) && value is ScalarValue { Value: CaptureTicket carried }
+            ? carried
+            : CurrentFor(logEvent);
 
-    /// <summary>Called by the sink: true when the event being emitted is an explicit capture.</summary>
-    public static CaptureTicket? Claim()
+    /// <summary>Called by the enricher: puts this thread's capture on its own event, so that it travels with it.</summary>
+    public static void Attach(LogEvent logEvent)
     {
-        var ticket = t_current;
-        if (ticket is null || ticket.Claimed)
-            return null;
-        ticket.Claimed = true;
-        return ticket;
+        if (CurrentFor(logEvent) is { } ticket)
+            logEvent.AddOrUpdateProperty(ticket.Property);
     }
 
-    public void Complete(SentryId eventId) => EventId = eventId;
+    /// <summary>The current ticket, if <paramref name="logEvent"/> is its capture's event (same exception and level).</summary>
+    static CaptureTicket? CurrentFor(LogEvent logEvent) =>
+        t_current is { } ticket && ReferenceEquals(ticket._exception, logEvent.Exception) && ticket._level == logEvent.Level ? ticket : null;
 
-    public void Dispose() => t_current = _previous;
+    /// <summary>Called by a sink: true for the one sink that sends the prepared event.</summary>
+    public bool TryClaim() => Interlocked.CompareExchange(ref _state, Claimed, Open) == Open;
+
+    /// <summary>The Sentry event of this capture, made once, by whichever side asks first.</summary>
+    public PreparedEvent Prepare() =>
+        Volatile.Read(ref _prepared) ?? Interlocked.CompareExchange(ref _prepared, PreparedEvent.For(_exception), null) ?? _prepared!;
+
+    /// <summary>Called by the sink that claimed the ticket, once it knows whether the prepared event was queued.</summary>
+    public void Complete(bool sent) => Volatile.Write(ref _state, sent ? Sent : NotSent);
+
+    /// <summary>
+    /// What the helper returns once its <c>Write</c> or <c>Log</c> call is back: the id of the event a
+    /// sink sent, or empty when the sink did not send it. When no sink has decided yet (it runs behind a
+    /// wrapper, later, on another thread), the id the event is sent with, as long as a Gatewayz sink with
+    /// Sentry enabled is alive; that sink may still drop it (storm control, sampling, a full queue).
+    /// </summary>
+    public SentryId Result() => Volatile.Read(ref _state) switch
+    {
+        Sent => _prepared!.Event.EventId,
+        NotSent => SentryId.Empty,
+        _ => LiveSinks.AnyEnabled() ? Prepare().Event.EventId : SentryId.Empty,
+    };
+
+    /// <summary>The Sentry event id, as other sinks (a JSON console, say) show the property.</summary>
+    public override string ToString() => Prepare().Event.EventId.ToString();
+
+    /// <summary>The ticket of a MEL capture, current on its thread while the capture is logged.</summary>
+    public readonly struct CurrentTicket : IDisposable
+    {
+        readonly CaptureTicket? _previous;
+
+        public CurrentTicket(CaptureTicket ticket)
+        {
+            _previous = t_current;
+            t_current = ticket;
+        }
+
+        public void Dispose() => t_current = _previous;
+    }
 }

@@ -1,10 +1,14 @@
+using Gatewayz.Logging.Hosting;
 using Microsoft.Extensions.Logging;
 using Sentry;
 using Serilog.Debugging;
 
 namespace Gatewayz.Logging.Capture;
 
-/// <summary>Writes a capture through a Microsoft.Extensions.Logging logger, and returns the id the sink sent.</summary>
+/// <summary>
+/// Writes a capture through a Microsoft.Extensions.Logging logger, its <see cref="CaptureTicket"/>
+/// current on the thread for the call, and returns the id of the event.
+/// </summary>
 static class MelCaptureWriter
 {
     public static SentryId Write(ILogger? logger, LogLevel level, CaptureRequest request)
@@ -17,11 +21,12 @@ static class MelCaptureWriter
 
         try
         {
-            if (!logger.IsEnabled(level))
+            if (MelLevels.ToSerilog(level) is not { } serilogLevel || !logger.IsEnabled(level))
                 return SentryId.Empty;
-            using var ticket = CaptureTicket.Open();
-            logger.Log(level, default, new CaptureState(request), request.Exception, CaptureState.Format);
-            return ticket.EventId;
+            var ticket = new CaptureTicket(request.Exception, serilogLevel);
+            using (ticket.MakeCurrent())
+                logger.Log(level, default, new CaptureState(request), request.Exception, CaptureState.Format);
+            return ticket.Result();
         }
         catch (Exception ex)
         {

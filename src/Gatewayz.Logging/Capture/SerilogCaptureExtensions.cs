@@ -15,6 +15,17 @@ namespace Gatewayz.Logging;
 /// <c>details</c> (and <c>extra</c>, <c>contextData</c>) take a dictionary or an object whose public
 /// properties become fields, for example <c>new { attempt = 2 }</c>. Fields that are not given are
 /// absent, not null.
+/// <para>
+/// The id is fixed when the helper is called, and the log event carries the capture to the sink (other
+/// sinks show it as the <c>SentryEventId</c> property), so it holds wherever the sink runs. When the
+/// Gatewayz sink runs on the calling thread, the helper knows whether it sent the event, and returns
+/// <see cref="SentryId.Empty"/> when it did not. Behind <c>WriteTo.Async</c> or another wrapper that
+/// emits later on another thread, the helper returns before the sink has decided: it returns the id
+/// the event is sent with, as long as a Gatewayz sink with Sentry enabled is alive. If that sink then
+/// drops the event (storm control, sampling, an ignored exception type, a full queue), Sentry never
+/// receives that id. With two Gatewayz sinks, each sends the capture; the id is that of the event sent
+/// by the sink that reached it first.
+/// </para>
 /// </remarks>
 public static class SerilogCaptureExtensions
 {

@@ -5,7 +5,7 @@ using Serilog.Events;
 
 namespace Gatewayz.Logging.Capture;
 
-/// <summary>Writes a capture through a Serilog logger, and returns the id the sink sent.</summary>
+/// <summary>Writes a capture through a Serilog logger, its <see cref="CaptureTicket"/> on the event, and returns the id of the event.</summary>
 static class SerilogCaptureWriter
 {
     public static SentryId Write(Serilog.ILogger? logger, LogEventLevel level, CaptureRequest request)
@@ -21,7 +21,8 @@ static class SerilogCaptureWriter
             if (!logger.IsEnabled(level))
                 return SentryId.Empty;
 
-            var properties = new List<LogEventProperty>(3);
+            var ticket = new CaptureTicket(request.Exception, level);
+            var properties = new List<LogEventProperty>(4) { ticket.Property };
             if (request.ContextName is { } name && request.Context is { Count: > 0 } context
                 && logger.BindProperty(PropertyNames.SentryContexts, new Dictionary<string, object?> { [name] = context }, destructureObjects: true, out var contextProperty))
             {
@@ -34,9 +35,8 @@ static class SerilogCaptureWriter
             if (!logger.BindMessageTemplate(LiteralTemplate.Escape(request.Message), [], out var template, out _))
                 return SentryId.Empty;
 
-            using var ticket = CaptureTicket.Open();
             logger.Write(new LogEvent(DateTimeOffset.Now, level, request.Exception, template, properties));
-            return ticket.EventId;
+            return ticket.Result();
         }
         catch (Exception ex)
         {

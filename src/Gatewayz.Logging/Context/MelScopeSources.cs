@@ -3,9 +3,10 @@ using Serilog.Core;
 namespace Gatewayz.Logging.Context;
 
 /// <summary>
-/// The MEL providers this library registered. MEL keeps its scopes in the logger factory's own
+/// The MEL providers that read scopes as enrichers: this library's own, and those found in the app's
+/// hosts (<see cref="HostedScopeSources"/>). MEL keeps its scopes in the logger factory's own
 /// async-local scope provider, not in LogContext; replaying a throw site therefore also asks each
-/// provider to enrich, inside the throw site's execution context.
+/// provider to enrich, inside the throw site's execution context. Held weakly; each provider once.
 /// </summary>
 static class MelScopeSources
 {
@@ -16,6 +17,8 @@ static class MelScopeSources
     {
         lock (Gate)
         {
+            if (s_sources.Any(s => s.TryGetTarget(out var known) && ReferenceEquals(known, provider)))
+                return;
             s_sources = s_sources
                 .Where(s => s.TryGetTarget(out _))
                 .Append(new WeakReference<ILogEventEnricher>(provider))

@@ -20,6 +20,7 @@ static class ThrowSiteProperties
         if (logEvent.Exception is null || ThrowSites.Find(logEvent.Exception) is not { } sites)
             return;
 
+        HostedScopeSources.RegisterBuiltHosts();
         var collected = new LogEvent(logEvent.Timestamp, logEvent.Level, null, EmptyTemplate, []);
         foreach (var site in sites)
         {

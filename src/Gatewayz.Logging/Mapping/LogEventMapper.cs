@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using Gatewayz.Logging.Capture;
 using Gatewayz.Logging.Redaction;
 using Sentry;
 using Serilog.Events;
@@ -59,6 +60,8 @@ sealed class LogEventMapper(FrozenSet<string> tagProperties, Redactor redactor)
                     continue;
                 case PropertyNames.EventId:
                     logFields.Add(property);
+                    continue;
+                case PropertyNames.SentryEventId when value is ScalarValue { Value: CaptureTicket }:
                     continue;
                 case PropertyNames.SentryTags when value is DictionaryValue or StructureValue:
                     explicitTags = value;

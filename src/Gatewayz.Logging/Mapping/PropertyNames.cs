@@ -23,6 +23,12 @@ static class PropertyNames
     /// </summary>
     public const string SentryContexts = "SentryContexts";
 
+    /// <summary>
+    /// Carries a capture helper's explicit capture to the sink (<c>CaptureTicket</c>), whichever thread
+    /// the sink runs on; other sinks show it as the Sentry event id. Never part of what Sentry receives.
+    /// </summary>
+    public const string SentryEventId = "SentryEventId";
+
     /// <summary>Where MEL scopes that are not property bags go (as Serilog.Extensions.Logging puts them).</summary>
     public const string Scope = "Scope";
 }

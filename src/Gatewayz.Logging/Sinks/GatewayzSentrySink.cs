@@ -111,6 +111,8 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
             return;
 
         SinkGuard.Enter();
+        CaptureTicket? ticket = null;
+        bool claimed = false, sent = false;
         try
         {
             if (_settleOnFirstEvent && !_lease.IsSettled)
@@ -118,12 +120,11 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
             // Behind a text sink's redaction wrapper: Sentry gets the app's exception, and masks what it sends itself.
             logEvent = RedactedException.Unwrap(logEvent);
             // A capture helper's event is sent whatever the event level; its level sets only Sentry's level.
-            var ticket = CaptureTicket.Claim();
+            // The first sink to claim its ticket sends the event the helper prepared, whose id it returned.
+            ticket = CaptureTicket.Of(logEvent);
+            claimed = ticket is not null && ticket.TryClaim();
             if ((ticket is not null || logEvent.Level >= _eventLevel) && _exceptions.ShouldSend(logEvent.Exception))
-            {
-                var eventId = Capture(logEvent);
-                ticket?.Complete(eventId);
-            }
+                sent = Capture(logEvent, claimed ? ticket : null) != SentryId.Empty;
             // An error also stays in the scope as a breadcrumb (after its own snapshot), sent or not, so
             // that the events after it show it, as the SDK does for the errors it captures itself.
             if (logEvent.Level >= _breadcrumbLevel && CurrentScope.Of(_hub) is { } scope)
@@ -135,12 +136,14 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
         }
         finally
         {
+            if (claimed)
+                ticket!.Complete(sent);
             SinkGuard.Exit();
         }
     }
 
     /// <summary>Queues the event for the background worker; returns its id, or empty when it will not be sent.</summary>
-    SentryId Capture(LogEvent logEvent)
+    SentryId Capture(LogEvent logEvent, CaptureTicket? ticket)
     {
         // Before the host settles who owns the SDK, events wait in the queue for it.
         if ((_lease.IsSettled && !_hub.IsEnabled) || Volatile.Read(ref _disposed) != 0)
@@ -153,8 +156,8 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
             return SentryId.Empty;
 
         // An exception the SDK cannot read would cost the event its exceptions: the worker describes it instead.
-        var fault = logEvent.Exception is { } exception ? ExceptionProbe.FindFault(exception) : null;
-        var sentryEvent = new SentryEvent(fault is null ? logEvent.Exception : null);
+        var prepared = ticket?.Prepare() ?? PreparedEvent.For(logEvent.Exception);
+        var (sentryEvent, fault) = (prepared.Event, prepared.ExceptionFault);
         var thread = Thread.CurrentThread;
         // The thread that logged, not the worker's: this also keeps the SDK from attaching the worker's stack.
         sentryEvent.SentryThreads = [new SentryThread { Current = true, Id = thread.ManagedThreadId, Name = thread.Name }];

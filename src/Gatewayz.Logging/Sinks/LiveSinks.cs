@@ -21,6 +21,17 @@ static class LiveSinks
             s_sinks = s_sinks.Where(s => !ReferenceEquals(s, sink)).ToArray();
     }
 
+    /// <summary>Whether a live sink has Sentry enabled: a capture no sink has seen yet may still be sent.</summary>
+    public static bool AnyEnabled()
+    {
+        foreach (var sink in Volatile.Read(ref s_sinks))
+        {
+            if (sink.Hub.IsEnabled)
+                return true;
+        }
+        return false;
+    }
+
     /// <summary>
     /// Host shutdown: flushes every live sink, and tells each that shutdown has begun, so that its
     /// disposal later in the shutdown waits only for what is left of its timeout.
