@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Gatewayz.Logging.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,32 +11,23 @@ namespace Gatewayz.Logging.Context;
 /// Finds the MEL providers of the app's hosts that read MEL scopes as enrichers. Serilog.Extensions.Logging's
 /// provider, added with <c>ILoggingBuilder.AddSerilog()</c>, is given the logger factory's scope
 /// provider and reads the scopes only when it enriches an event: it never puts them in LogContext, and
-/// this library is never shown it. A .NET host announces each host it builds on the
-/// <c>Microsoft.Extensions.Hosting</c> diagnostic listener (<c>HostBuilt</c>); the host is remembered
-/// weakly, and at the first replay of a throw site after that, its <see cref="ILoggerProvider"/>s that are
-/// enrichers join <see cref="MelScopeSources"/>. Nothing runs on a throw or for an event without an
+/// this library is never shown it. A .NET host announces each host it builds (<see cref="HostsBuilt"/>);
+/// the host is remembered weakly, and at the first replay of a throw site after that, its
+/// <see cref="ILoggerProvider"/>s that are enrichers join <see cref="MelScopeSources"/>. Nothing runs on a throw or for an event without an
 /// exception. A host built before throw-site capture was enabled, and a logger factory made without a
 /// host, are not seen.
 /// </summary>
-sealed class HostedScopeSources : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
+static class HostedScopeSources
 {
-    const string ListenerName = "Microsoft.Extensions.Hosting";
-    const string HostBuilt = "HostBuilt";
-
-    static readonly HostedScopeSources Instance = new();
     static readonly object Gate = new();
     static WeakReference<IHost>[] s_built = [];
     static int s_watching;
-
-    HostedScopeSources()
-    {
-    }
 
     /// <summary>Starts listening for hosts being built, for the life of the process; later calls do nothing.</summary>
     public static void Watch()
     {
         if (Interlocked.Exchange(ref s_watching, 1) == 0)
-            DiagnosticListener.AllListeners.Subscribe(Instance);
+            HostsBuilt.Subscribe(Remember);
     }
 
     /// <summary>Registers the enricher providers of the hosts built since the last call; one read when there are none.</summary>
@@ -77,33 +68,9 @@ sealed class HostedScopeSources : IObserver<DiagnosticListener>, IObserver<KeyVa
         }
     }
 
-    void IObserver<DiagnosticListener>.OnNext(DiagnosticListener listener)
+    static void Remember(IHost host)
     {
-        if (listener.Name == ListenerName)
-            listener.Subscribe(this, static name => name == HostBuilt);
-    }
-
-    void IObserver<KeyValuePair<string, object?>>.OnNext(KeyValuePair<string, object?> value)
-    {
-        if (value.Key != HostBuilt || value.Value is not IHost host)
-            return;
         lock (Gate)
             s_built = [.. s_built, new WeakReference<IHost>(host)];
-    }
-
-    void IObserver<DiagnosticListener>.OnCompleted()
-    {
-    }
-
-    void IObserver<DiagnosticListener>.OnError(Exception error)
-    {
-    }
-
-    void IObserver<KeyValuePair<string, object?>>.OnCompleted()
-    {
-    }
-
-    void IObserver<KeyValuePair<string, object?>>.OnError(Exception error)
-    {
     }
 }

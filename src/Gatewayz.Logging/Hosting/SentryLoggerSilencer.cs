@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Reflection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sentry;
 using Serilog.Debugging;
@@ -12,13 +10,12 @@ namespace Gatewayz.Logging.Hosting;
 /// beside <c>UseSentry()</c>, Sentry's own Microsoft.Extensions.Logging provider would send every
 /// logged error a second time, before the library's event, which the SDK then drops as a duplicate
 /// of the same exception: the app would get Sentry's plain event instead of the library's. When a
-/// host is built (the "HostBuilt" event that Microsoft.Extensions.Hosting publishes), this gives
+/// host is built (<see cref="HostsBuilt"/>), this gives
 /// Sentry's options a log-entry filter that keeps every entry from that provider, through Sentry's
 /// public <c>AddLogEntryFilter</c>. Listening starts with the first Gatewayz Sentry sink.
 /// </summary>
 static class SentryLoggerSilencer
 {
-    const string HostingListener = "Microsoft.Extensions.Hosting";
     const string ExtensionsType = "Sentry.Extensions.Logging.SentryLoggingOptionsExtensions";
 
     static readonly Func<string, LogLevel, EventId, Exception?, bool> KeepEverythingOut = static (_, _, _, _) => true;
@@ -27,19 +24,7 @@ static class SentryLoggerSilencer
     public static void Listen()
     {
         if (Interlocked.Exchange(ref s_listening, 1) == 0)
-            DiagnosticListener.AllListeners.Subscribe(new Observer<DiagnosticListener>(OnListener));
-    }
-
-    static void OnListener(DiagnosticListener listener)
-    {
-        if (listener.Name == HostingListener)
-            listener.Subscribe(new Observer<KeyValuePair<string, object?>>(OnHostingEvent));
-    }
-
-    static void OnHostingEvent(KeyValuePair<string, object?> hostingEvent)
-    {
-        if (hostingEvent.Key == "HostBuilt" && hostingEvent.Value is IHost host)
-            Silence(host.Services);
+            HostsBuilt.Subscribe(host => Silence(host.Services));
     }
 
     /// <summary>Adds the filter to the Sentry options registered in <paramref name="services"/>, if any.</summary>
@@ -72,18 +57,5 @@ static class SentryLoggerSilencer
                 return method;
         }
         return null;
-    }
-
-    sealed class Observer<T>(Action<T> next) : IObserver<T>
-    {
-        public void OnNext(T value) => next(value);
-
-        public void OnError(Exception error)
-        {
-        }
-
-        public void OnCompleted()
-        {
-        }
     }
 }
