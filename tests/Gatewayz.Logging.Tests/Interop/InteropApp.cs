@@ -17,8 +17,9 @@ namespace Gatewayz.Logging.Tests.Interop;
 /// <summary>
 /// A small ASP.NET Core app on a test server, wired one of the ways real apps are (<see cref="Wiring"/>)
 /// with the Sentry SDK owned by one of the usual owners (<see cref="SdkOwner"/>), every owner sending
-/// over HTTP to one <see cref="Support.EnvelopeInbox"/>. <c>/chat</c> logs a handled failure in a
-/// scope; <c>/boom</c> throws through ASP.NET Core's exception handler.
+/// over HTTP to one <see cref="Support.EnvelopeInbox"/>. <c>/chat</c> logs a failure thrown inside a
+/// MEL scope and a LogContext push, in a catch block outside them; <c>/boom</c> throws through ASP.NET
+/// Core's exception handler.
 /// </summary>
 public sealed class InteropApp : IAsyncDisposable
 {
@@ -94,17 +95,16 @@ public sealed class InteropApp : IAsyncDisposable
     static IResult Chat(ILogger<InteropApp> logger)
     {
         logger.LogInformation("Routing chat request");
-        using (logger.BeginScope(new Dictionary<string, object> { ["provider"] = "openrouter" }))
-        using (LogContext.PushProperty("upstream", new { status = 502, region = "us-east" }, destructureObjects: true))
+        try
         {
-            try
-            {
+            using (logger.BeginScope(new Dictionary<string, object> { ["provider"] = "openrouter" }))
+            using (LogContext.PushProperty("upstream", new { status = 502, region = "us-east" }, destructureObjects: true))
                 throw new HttpRequestException($"upstream answered 502 for key {Secret}");
-            }
-            catch (HttpRequestException ex)
-            {
-                logger.LogError(ex, FailureTemplate, Email);
-            }
+        }
+        catch (HttpRequestException ex)
+        {
+            // Outside the scopes: the event gets them from where the exception was thrown.
+            logger.LogError(ex, FailureTemplate, Email);
         }
         return Results.Ok();
     }
