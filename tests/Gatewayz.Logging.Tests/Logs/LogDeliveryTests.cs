@@ -89,6 +89,36 @@ public sealed class LogDeliveryTests
     }
 
     [Fact]
+    public void The_owners_BeforeSendLog_sees_every_line_and_may_drop_it()
+    {
+        using var env = EnvironmentVariables.Clean();
+        var transport = new RecordingTransport();
+        var seen = new List<string>();
+        using (SentrySdk.Init(o =>
+        {
+            o.Dsn = SentryCapture.Dsn;
+            o.Transport = transport;
+            o.AutoSessionTracking = false;
+            o.SetBeforeSendLog(log =>
+            {
+                seen.Add(log.Message);
+                return log.Message.Contains("health", StringComparison.Ordinal) ? null : log;
+            });
+        }))
+        {
+            using (var logger = new LoggerConfiguration().WriteTo.GatewayzSentry(o => o.EnableLogs = true).CreateLogger())
+            {
+                logger.Information("GET /health answered");
+                logger.Information("POST /v1/chat answered");
+            }
+            SentrySdk.Flush(Timeout);
+
+            Assert.Equal(["GET /health answered", "POST /v1/chat answered"], seen);
+            Assert.Equal("POST /v1/chat answered", Assert.Single(transport.Logs).Body);
+        }
+    }
+
+    [Fact]
     public void A_line_repeating_beyond_its_budget_is_counted_and_the_next_one_sent_says_how_many()
     {
         using var sentry = SentryCapture.Start();
