@@ -13,7 +13,9 @@ namespace Gatewayz.Logging.Mapping;
 /// <item><c>SourceContext</c> (MEL's category) → <c>category.name</c>; MEL's <c>EventId</c> → <c>event.id</c>, <c>event.name</c>;</item>
 /// <item>every other property under its own name (the name it has as a tag or a context), explicit
 /// <c>SentryTags</c> and <c>SentryContexts</c> entries under theirs; structured values flattened (<see cref="LogAttributes"/>);</item>
-/// <item>an exception: <c>exception.type</c>, <c>exception.message</c>, <c>exception.stacktrace</c>.</item>
+/// <item>an exception: <c>exception.type</c>, <c>exception.message</c>, <c>exception.stacktrace</c>;</item>
+/// <item>the tags of the Sentry scope where the line was logged (the request's <c>http.route</c>,
+/// <c>request_id</c>), which an event of the same scope carries as tags, unless a property has the name.</item>
 /// </list>
 /// Every text passes through the <see cref="Redactor"/>. Pure: the trace, the environment and the
 /// release are the SDK's, which adds them when the line is handed to it.
@@ -29,7 +31,7 @@ sealed class LogLineMapper(Redactor redactor)
     public const string ExceptionMessage = "exception.message";
     public const string ExceptionStackTrace = "exception.stacktrace";
 
-    public LogLine Map(LogEvent logEvent)
+    public LogLine Map(LogEvent logEvent, IReadOnlyDictionary<string, string>? scopeTags = null)
     {
         var attributes = new LogAttributes();
         var body = TextCut.WithCount(redactor.FreshText(MessageRenderer.Render(logEvent)), LogLimits.BodyLength);
@@ -57,6 +59,15 @@ sealed class LogLineMapper(Redactor redactor)
                     continue;
             }
             attributes.AddValue(IsNamedIn(template, name) ? ParameterPrefix + name : name, value);
+        }
+
+        if (scopeTags is { Count: > 0 })
+        {
+            foreach (var (name, tag) in scopeTags)
+            {
+                if (!logEvent.Properties.ContainsKey(name))
+                    attributes.AddText(name, redactor.IsSensitiveKey(name) ? SecretMask.Marker : redactor.Text(tag));
+            }
         }
 
         return new LogLine(LevelMapping.ToLogLevel(logEvent.Level), body, attributes.Complete());

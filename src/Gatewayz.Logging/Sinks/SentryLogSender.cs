@@ -46,7 +46,7 @@ sealed class SentryLogSender
         if (!verdict.Send)
             return;
 
-        var line = _mapper.Map(logEvent);
+        var line = _mapper.Map(logEvent, CurrentScope.Of(hub)?.Tags);
         if (verdict.Suppressed > 0)
         {
             line.Attributes.Add(new(Suppressed, verdict.Suppressed));

@@ -211,6 +211,35 @@ public sealed class SentryLogsTests
     }
 
     [Fact]
+    public void The_tags_of_the_sentry_scope_where_a_line_is_logged_are_attributes_unless_a_property_has_the_name()
+    {
+        using var sentry = SentryCapture.Start();
+        var logger = sentry.CreateSerilogLogger(o => o.EnableLogs = true);
+
+        using (SentrySdk.PushScope())
+        {
+            SentrySdk.ConfigureScope(s =>
+            {
+                s.SetTag("http.route", "/v1/chat/completions");
+                s.SetTag("request_id", "0HN7:00000001");
+                s.SetTag("provider", "from-scope");
+                s.SetTag("auth_token", "abc123");
+            });
+            using (LogContext.PushProperty("provider", "openrouter"))
+                logger.Information("Routed");
+        }
+        logger.Information("Outside the request");
+
+        var logs = sentry.Logs;
+        var routed = logs.Single(l => l.Body == "Routed");
+        Assert.Equal("/v1/chat/completions", routed.Attributes["http.route"]);
+        Assert.Equal("0HN7:00000001", routed.Attributes["request_id"]);
+        Assert.Equal("openrouter", routed.Attributes["provider"]);
+        Assert.Equal("[Filtered]", routed.Attributes["auth_token"]);
+        Assert.False(logs.Single(l => l.Body == "Outside the request").Attributes.ContainsKey("http.route"));
+    }
+
+    [Fact]
     public void The_log_line_and_the_error_event_of_one_request_share_its_trace()
     {
         using var sentry = SentryCapture.Start();
