@@ -11,7 +11,7 @@ namespace Gatewayz.Logging.Mapping;
 /// <item>body: the rendered message, strings without quotes, as an event's <c>formatted</c> message;</item>
 /// <item><c>sentry.message.template</c>, and <c>sentry.message.parameter.&lt;Name&gt;</c> for each property the template names;</item>
 /// <item><c>SourceContext</c> (MEL's category) → <c>category.name</c>; MEL's <c>EventId</c> → <c>event.id</c>, <c>event.name</c>;</item>
-/// <item>every other property under its own name (the name it has as a tag or a context), explicit
+/// <item>every property, the template's included, under its own name (the name it has as a tag or a context), explicit
 /// <c>SentryTags</c> and <c>SentryContexts</c> entries under theirs; structured values flattened (<see cref="LogAttributes"/>);</item>
 /// <item>an exception: <c>exception.type</c>, <c>exception.message</c>, <c>exception.stacktrace</c>;</item>
 /// <item>the tags of the Sentry scope where the line was logged (the request's <c>http.route</c>,
@@ -58,7 +58,10 @@ sealed class LogLineMapper(Redactor redactor)
                         attributes.AddValue(entry, redactor.Property(entry, entryValue));
                     continue;
             }
-            attributes.AddValue(IsNamedIn(template, name) ? ParameterPrefix + name : name, value);
+            // A template's property is searchable under its own name too, as it is a tag in Issues.
+            if (IsNamedIn(template, name))
+                attributes.AddValue(ParameterPrefix + name, value);
+            attributes.AddValue(name, value);
         }
 
         if (scopeTags is { Count: > 0 })

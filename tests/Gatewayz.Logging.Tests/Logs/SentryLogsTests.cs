@@ -63,7 +63,7 @@ public sealed class SentryLogsTests
         Assert.Equal("string", TypeOf(log, "huge"));
         Assert.Equal("1000000000000000000000000000000", log.Attributes["huge"]);
         Assert.Equal(typeof(ChatService).FullName, log.Attributes["category.name"]);
-        Assert.False(log.Attributes.ContainsKey("route"));
+        Assert.Equal("/v1/chat", log.Attributes["route"]);
         Assert.Equal("staging", log.Attributes["sentry.environment"]);
     }
 
