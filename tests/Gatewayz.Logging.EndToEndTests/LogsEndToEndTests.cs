@@ -12,8 +12,6 @@ namespace Gatewayz.Logging.EndToEndTests;
 [Collection(EndToEndCollection.Name)]
 public sealed class LogsEndToEndTests(GatewayFixture fixture)
 {
-    static object Chat(string model) => new { model, messages = new[] { new { role = "user", content = "hello" } } };
-
     /// <summary>Every log line Spotlight holds whose body contains <paramref name="text"/>, after a flush.</summary>
     async Task<IReadOnlyList<JsonElement>> LogLinesAsync(string text, int atLeast)
     {
@@ -40,7 +38,7 @@ public sealed class LogsEndToEndTests(GatewayFixture fixture)
         var model = $"openrouter/logs-{Guid.NewGuid():N}";
         using var client = fixture.Client();
 
-        var response = await client.PostAsJsonAsync("/v1/chat/completions", Chat(model));
+        var response = await client.PostAsJsonAsync("/v1/chat/completions", GatewayEndToEndTests.Chat(model));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var line = Assert.Single(await LogLinesAsync(model["openrouter/".Length..], 1));
@@ -57,7 +55,7 @@ public sealed class LogsEndToEndTests(GatewayFixture fixture)
         var model = $"openrouter/failing-{Guid.NewGuid():N}";
         using var client = fixture.Client(fail: "upstream-5xx");
 
-        var response = await client.PostAsJsonAsync("/v1/chat/completions", Chat(model));
+        var response = await client.PostAsJsonAsync("/v1/chat/completions", GatewayEndToEndTests.Chat(model));
 
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
