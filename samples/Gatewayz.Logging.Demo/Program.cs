@@ -13,6 +13,7 @@ using Sentry;
 var sending = !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("SENTRY_DSN"))
     || !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("SENTRY_SPOTLIGHT"));
 var sent = new List<JsonElement>();
+var sentLines = new List<string>();
 var recording = new RecordingTransport();
 
 IDisposable? localSdk = null;
@@ -29,13 +30,22 @@ if (!sending)
 }
 
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
-builder.AddGatewayzLogging(o => o.ConfigureSentry = s => s.SetBeforeSend(e =>
+builder.AddGatewayzLogging(o => o.ConfigureSentry = s =>
 {
-    // Keep a copy of what goes over the wire, to print it.
-    lock (sent)
-        sent.Add(Serialize(e));
-    return e;
-}));
+    s.SetBeforeSend(e =>
+    {
+        // Keep a copy of what goes over the wire, to print it.
+        lock (sent)
+            sent.Add(Serialize(e));
+        return e;
+    });
+    s.SetBeforeSendLog(log =>
+    {
+        lock (sentLines)
+            sentLines.Add(LogLineText(log.Level.ToString().ToLowerInvariant(), log.Message, log.TryGetAttribute("provider", out var provider) ? provider : null));
+        return log;
+    });
+});
 
 using (var host = builder.Build())
 {
@@ -48,6 +58,7 @@ using (var host = builder.Build())
     Console.WriteLine();
 
     var seen = 0;
+    var linesSeen = 0;
     var number = 0;
     foreach (var scenario in scenarios.All)
     {
@@ -64,6 +75,12 @@ using (var host = builder.Build())
             Console.WriteLine($"      {"search",-12}{scenario.Search}\n");
         }
         seen = events.Count;
+        var lines = LogLines();
+        foreach (var line in lines.Skip(linesSeen))
+            Console.WriteLine(line);
+        if (lines.Count > linesSeen)
+            Console.WriteLine();
+        linesSeen = lines.Count;
     }
 
     await host.StopAsync();
@@ -81,6 +98,27 @@ IReadOnlyList<JsonElement> Events()
     lock (sent)
         return sent.ToArray();
 }
+
+// The lines Sentry's Logs get (EnableLogs in appsettings.json), beside the events.
+IReadOnlyList<string> LogLines()
+{
+    if (!sending)
+    {
+        return recording.Logs
+            .Where(l => IsScenarioLine(l.Attributes.GetValueOrDefault("category.name") as string))
+            .Select(l => LogLineText(l.Level, l.Body, l.Attributes.GetValueOrDefault("provider")))
+            .ToArray();
+    }
+    lock (sentLines)
+        return sentLines.ToArray();
+}
+
+// The host's own lines (lifetime, startup status) are sent too; the demo prints the scenarios' lines.
+static bool IsScenarioLine(string? category) =>
+    category is not null && category != "Gatewayz.Logging" && !category.StartsWith("Microsoft.", StringComparison.Ordinal);
+
+static string LogLineText(string? level, string? body, object? provider) =>
+    $"  → Sentry log line [{level}] {body}{(provider is null ? "" : $"  (provider: {provider})")}";
 
 static JsonElement Serialize(SentryEvent e)
 {

@@ -29,6 +29,13 @@ public sealed class RecordingTransport : ITransport
             .Select(i => new CapturedEvent(ParseJson(i.Payload)))
             .ToArray();
 
+    /// <summary>Every log line received in <c>log</c> envelope items (Sentry's Logs), in order.</summary>
+    public IReadOnlyList<CapturedLog> Logs =>
+        _envelopes.SelectMany(e => e.Items)
+            .Where(i => i.Type == "log")
+            .SelectMany(i => CapturedLog.FromItem(i.Payload))
+            .ToArray();
+
     /// <inheritdoc />
     public async Task SendEnvelopeAsync(Envelope envelope, CancellationToken cancellationToken = default)
     {

@@ -71,6 +71,16 @@ public sealed class SentryCapture : IDisposable
         }
     }
 
+    /// <summary>Every log line sent to Sentry's Logs so far (sinks with <c>EnableLogs</c>), after waiting for pending ones.</summary>
+    public IReadOnlyList<CapturedLog> Logs
+    {
+        get
+        {
+            Flush();
+            return Transport.Logs;
+        }
+    }
+
     /// <summary>Every envelope sent so far, after waiting for pending ones.</summary>
     public IReadOnlyList<CapturedEnvelope> Envelopes
     {

@@ -52,7 +52,7 @@ public static class Pipelines
     /// (here with a transport that does nothing). Storm control is off unless asked for, so that
     /// every error measured is a real capture.
     /// </summary>
-    public static Serilog.Core.Logger Gatewayz(LogEventLevel minimum = LogEventLevel.Information, bool stormControl = false, bool throwSite = true, int maxQueueItems = 1000, ITransport? transport = null) =>
+    public static Serilog.Core.Logger Gatewayz(LogEventLevel minimum = LogEventLevel.Information, bool stormControl = false, bool throwSite = true, int maxQueueItems = 1000, ITransport? transport = null, bool logs = false) =>
         new LoggerConfiguration()
             .MinimumLevel.Is(minimum)
             .Enrich.FromLogContext()
@@ -68,6 +68,7 @@ public static class Pipelines
                 };
                 o.StormControl.Enabled = stormControl;
                 o.MaxQueueItems = maxQueueItems;
+                o.EnableLogs = logs;
             })
             .CreateLogger();
 

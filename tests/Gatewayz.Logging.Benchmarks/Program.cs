@@ -33,6 +33,7 @@ Type[] benchmarks =
     typeof(ThrowSiteBenchmarks),
     typeof(RedactionBenchmarks),
     typeof(StormBenchmarks),
+    typeof(LogLineBenchmarks),
 ];
 Summary[] summaries = BenchmarkRunner.Run(benchmarks, config, benchmarkArgs);
 if (benchmarkArgs.Length > 0)

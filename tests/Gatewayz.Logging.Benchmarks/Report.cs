@@ -116,6 +116,18 @@ public sealed class Report(IReadOnlyList<Summary> summaries, IReadOnlyList<CpuRe
             AddRatio($"Information → breadcrumb ({api})", crumb, crumbFloor, "Serilog null sink", 2);
         }
 
+        var logFloor = Mean("LogLineBenchmarks", Floor);
+        var logPeer = Mean("LogLineBenchmarks", "Peer_SentryExtensionsLogging_log_line");
+        foreach (var (api, method) in new[] { ("Serilog API", "Gatewayz_Serilog_log_line"), ("MEL API", "Gatewayz_MEL_log_line") })
+        {
+            var line = Mean("LogLineBenchmarks", method);
+            AddRatio($"Information → Sentry log line ({api})", line, logPeer, "peer with logs on", 0.5);
+            AddRatio($"Information → Sentry log line ({api})", line, logFloor, "Serilog null sink", 3);
+        }
+        var disabledWithLogs = Find("LogLineBenchmarks", "Gatewayz_disabled_level");
+        var disabledWithLogsBytes = disabledWithLogs is null ? -1 : Allocated(disabledWithLogs);
+        _targets.Add(new Target("Disabled level with logs on (Serilog API)", Bytes(disabledWithLogsBytes), "0 B", disabledWithLogsBytes == 0));
+
         var disabledFloor = Mean("DisabledLevelBenchmarks", Floor);
         foreach (var (api, method) in new[] { ("Serilog API", "Gatewayz_Serilog"), ("MEL API", "Gatewayz_MEL") })
         {

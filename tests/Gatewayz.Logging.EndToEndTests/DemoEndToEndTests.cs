@@ -33,6 +33,27 @@ public sealed partial class DemoEndToEndTests(GatewayFixture fixture)
         Assert.Contains(events, e => Json.Tag(e, "code.function") == "ReconcileCredits" && Json.String(e, "contexts", "background_task", "job") == "reconcile_credits");
         Assert.Contains(events, e => Json.String(e, "level") == "fatal" && Json.Tag(e, "critical") == "true");
         Assert.DoesNotContain(events, e => e.GetRawText().Contains("gw_live_4f8a2c91", StringComparison.Ordinal));
+
+        // Sentry's Logs (EnableLogs in the demo's appsettings.json): printed beside the events, and received.
+        Assert.Contains("→ Sentry log line [error] Database insert on users failed", output, StringComparison.Ordinal);
+        var lines = await LogLinesAsync(l => Json.String(l, "body") == "Database insert on users failed");
+        Assert.All(lines, l => Assert.Equal("demo", Json.String(l, "attributes", "sentry.environment", "value")));
+        Assert.DoesNotContain(fixture.Spotlight.ItemsOfType("log"), l => l.GetRawText().Contains("gw_live_4f8a2c91", StringComparison.Ordinal));
+    }
+
+    /// <summary>The log lines Spotlight holds that match, waiting up to 20 seconds for the first.</summary>
+    async Task<JsonElement[]> LogLinesAsync(Func<JsonElement, bool> match)
+    {
+        for (var waited = 0; ; waited++)
+        {
+            var lines = fixture.Spotlight.ItemsOfType("log").SelectMany(i => i.GetProperty("items").EnumerateArray()).Where(match).ToArray();
+            if (lines.Length > 0 || waited == 80)
+            {
+                Assert.NotEmpty(lines);
+                return lines;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
     }
 
     static string RunDemo(string dsn)

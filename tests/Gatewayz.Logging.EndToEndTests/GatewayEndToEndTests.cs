@@ -12,7 +12,7 @@ namespace Gatewayz.Logging.EndToEndTests;
 [Collection(EndToEndCollection.Name)]
 public sealed class GatewayEndToEndTests(GatewayFixture fixture)
 {
-    static object Chat(string model, string content = "hello") => new { model, messages = new[] { new { role = "user", content } } };
+    internal static object Chat(string model, string content = "hello") => new { model, messages = new[] { new { role = "user", content } } };
 
     static async Task<string> EventIdOf(HttpResponseMessage response)
     {

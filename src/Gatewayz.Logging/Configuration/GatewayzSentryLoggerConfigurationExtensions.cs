@@ -23,6 +23,8 @@ public static class GatewayzSentryLoggerConfigurationExtensions
     /// <param name="dsn">The Sentry DSN; empty to send through an SDK initialised elsewhere. <c>SENTRY_DSN</c> wins.</param>
     /// <param name="minimumEventLevel">The lowest level sent as a Sentry event: Verbose, Debug, Information, Warning, Error (default) or Fatal.</param>
     /// <param name="minimumBreadcrumbLevel">The lowest level kept as a breadcrumb: Verbose, Debug, Information (default), Warning, Error or Fatal.</param>
+    /// <param name="enableLogs">Sends log events to Sentry's Logs as well. Default false. <c>SENTRY_ENABLE_LOGS</c> wins.</param>
+    /// <param name="minimumLogLevel">The lowest level sent to Sentry's Logs: Verbose, Debug, Information (default), Warning, Error or Fatal.</param>
     /// <param name="environment">The Sentry environment. <c>SENTRY_ENVIRONMENT</c> wins.</param>
     /// <param name="release">The release. <c>SENTRY_RELEASE</c> wins.</param>
     /// <param name="sampleRate">The fraction of error events sent, in [0, 1]. <c>SENTRY_SAMPLE_RATE</c> wins.</param>
@@ -66,6 +68,8 @@ public static class GatewayzSentryLoggerConfigurationExtensions
         string? dsn = null,
         string minimumEventLevel = "Error",
         string minimumBreadcrumbLevel = "Information",
+        bool enableLogs = false,
+        string minimumLogLevel = "Information",
         string? environment = null,
         string? release = null,
         double? sampleRate = null,
@@ -99,6 +103,8 @@ public static class GatewayzSentryLoggerConfigurationExtensions
             Dsn = dsn,
             MinimumEventLevel = LevelNames.Parse(minimumEventLevel, SettingSource.SinkArguments.Describe(nameof(GatewayzSentryOptions.MinimumEventLevel))),
             MinimumBreadcrumbLevel = LevelNames.Parse(minimumBreadcrumbLevel, SettingSource.SinkArguments.Describe(nameof(GatewayzSentryOptions.MinimumBreadcrumbLevel))),
+            EnableLogs = enableLogs,
+            MinimumLogLevel = LevelNames.Parse(minimumLogLevel, SettingSource.SinkArguments.Describe(nameof(GatewayzSentryOptions.MinimumLogLevel))),
             Environment = environment,
             Release = release,
             SampleRate = sampleRate,

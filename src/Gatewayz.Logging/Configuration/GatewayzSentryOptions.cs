@@ -96,6 +96,16 @@ public class GatewayzSentryOptions
     public LogEventLevel MinimumBreadcrumbLevel { get; set; } = LogEventLevel.Information;
 
     /// <summary>
+    /// Sends log events at or above <see cref="MinimumLogLevel"/> to Sentry's Logs as well, each with
+    /// its properties as attributes, independently of events and breadcrumbs (an error is an event and
+    /// a log line). Default false. Overridden by <c>SENTRY_ENABLE_LOGS</c>.
+    /// </summary>
+    public bool EnableLogs { get; set; }
+
+    /// <summary>The lowest level sent to Sentry's Logs when <see cref="EnableLogs"/> is on. Default <see cref="LogEventLevel.Information"/>.</summary>
+    public LogEventLevel MinimumLogLevel { get; set; } = LogEventLevel.Information;
+
+    /// <summary>
     /// Names of scalar properties that become Sentry tags. Starts as <see cref="DefaultTagProperties"/>;
     /// add to it, or clear it and add your own. Matching is case-sensitive, as Serilog property names are.
     /// </summary>

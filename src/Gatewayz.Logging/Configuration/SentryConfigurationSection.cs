@@ -34,6 +34,9 @@ static class SentryConfigurationSection
         ["SendDefaultPii"] = (o, s) => o.SendDefaultPii = Boolean(s),
         ["MinimumEventLevel"] = (o, s) => o.MinimumEventLevel = Level(s),
         ["MinimumBreadcrumbLevel"] = (o, s) => o.MinimumBreadcrumbLevel = Level(s),
+        // The key Sentry's own options bind too (SentryOptions in 6, its logging options in 7).
+        ["EnableLogs"] = (o, s) => o.EnableLogs = Boolean(s),
+        ["MinimumLogLevel"] = (o, s) => o.MinimumLogLevel = Level(s),
         ["Tags"] = (o, s) =>
         {
             foreach (var tag in List(s))

@@ -12,6 +12,7 @@ static class SentryEnvironmentVariables
     public const string ProfilesSampleRate = "SENTRY_PROFILES_SAMPLE_RATE";
     public const string Debug = "SENTRY_DEBUG";
     public const string Spotlight = "SENTRY_SPOTLIGHT";
+    public const string EnableLogs = "SENTRY_ENABLE_LOGS";
 
     /// <summary>Where the host's environment name comes from when nothing else names one.</summary>
     public static readonly string[] HostEnvironment = ["DOTNET_ENVIRONMENT", "ASPNETCORE_ENVIRONMENT"];

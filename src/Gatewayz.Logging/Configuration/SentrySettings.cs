@@ -27,6 +27,10 @@ sealed class SentrySettings
     public required LogEventLevel MinimumEventLevel { get; init; }
     public required LogEventLevel MinimumBreadcrumbLevel { get; init; }
     public required FrozenSet<string> TagProperties { get; init; }
+
+    /// <summary>Whether log events also go to Sentry's Logs, and from which level.</summary>
+    public bool EnableLogs { get; init; }
+    public LogEventLevel MinimumLogLevel { get; init; } = LogEventLevel.Information;
     public required TimeSpan ShutdownTimeout { get; init; }
     public required int MaxQueueItems { get; init; }
     public required FrozenSet<string> IgnoredExceptionTypes { get; init; }

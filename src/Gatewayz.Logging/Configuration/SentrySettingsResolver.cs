@@ -57,6 +57,10 @@ static class SentrySettingsResolver
             Redactor = redactor ?? new Redaction.Redactor(options.SensitiveKeys, options.SafeKeys, options.SendDefaultPii),
             MinimumEventLevel = Level(options.MinimumEventLevel, source.Describe(nameof(options.MinimumEventLevel))),
             MinimumBreadcrumbLevel = Level(options.MinimumBreadcrumbLevel, source.Describe(nameof(options.MinimumBreadcrumbLevel))),
+            EnableLogs = Env(SentryEnvironmentVariables.EnableLogs) is { } envLogs
+                ? ParseBoolean(envLogs, SentryEnvironmentVariables.EnableLogs)
+                : options.EnableLogs,
+            MinimumLogLevel = Level(options.MinimumLogLevel, source.Describe(nameof(options.MinimumLogLevel))),
             TagProperties = TagNames(options.TagProperties, source.Describe(nameof(options.TagProperties))),
             ShutdownTimeout = options.ShutdownTimeout >= TimeSpan.Zero
                 ? options.ShutdownTimeout

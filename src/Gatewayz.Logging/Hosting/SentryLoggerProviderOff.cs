@@ -9,15 +9,19 @@ namespace Gatewayz.Logging.Hosting;
 /// without the library's tags, contexts and redaction. Applied after every other filter rule, it
 /// holds whether <c>UseSentry()</c> comes before or after <c>AddGatewayzLogging()</c>, and whatever
 /// <c>Logging</c> rules the app has: for each category a rule names, the provider gets <c>None</c>.
-/// Sentry's structured-logs provider (Sentry Logs, when the app enables them) is left alone.
+/// Sentry's structured-logs providers get <c>None</c> too: with logs on (the same <c>EnableLogs</c> key of
+/// the <c>Sentry</c> section) they would send every line a second time, without redaction; the
+/// library sends the lines itself (<see cref="Sinks.SentryLogSender"/>).
 /// </summary>
 sealed class SentryLoggerProviderOff : IPostConfigureOptions<LoggerFilterOptions>
 {
-    /// <summary>Sentry's event providers, 6.12 to 7.0, by full type name (they are internal types).</summary>
+    /// <summary>Sentry's event and structured-log providers, 6.12 to 7.0, by full type name (they are internal types).</summary>
     static readonly string[] Providers =
     [
         "Sentry.Extensions.Logging.SentryLoggerProvider",
         "Sentry.AspNetCore.SentryAspNetCoreLoggerProvider",
+        "Sentry.Extensions.Logging.SentryStructuredLoggerProvider",
+        "Sentry.AspNetCore.SentryAspNetCoreStructuredLoggerProvider",
     ];
 
     public void PostConfigure(string? name, LoggerFilterOptions options)

@@ -18,6 +18,17 @@ static class LevelMapping
         _ => SentryLevel.Fatal,
     };
 
+    /// <summary>A Sentry log's level: Verbose is <c>trace</c>, Fatal (MEL's Critical) is <c>fatal</c>.</summary>
+    public static SentryLogLevel ToLogLevel(LogEventLevel level) => level switch
+    {
+        LogEventLevel.Verbose => SentryLogLevel.Trace,
+        LogEventLevel.Debug => SentryLogLevel.Debug,
+        LogEventLevel.Information => SentryLogLevel.Info,
+        LogEventLevel.Warning => SentryLogLevel.Warning,
+        LogEventLevel.Error => SentryLogLevel.Error,
+        _ => SentryLogLevel.Fatal,
+    };
+
     public static BreadcrumbLevel ToBreadcrumbLevel(LogEventLevel level) => level switch
     {
         LogEventLevel.Verbose or LogEventLevel.Debug => BreadcrumbLevel.Debug,

@@ -42,6 +42,7 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
     readonly TimeSpan _shutdownTimeout;
     readonly bool _settleOnFirstEvent;
     readonly Action<string>? _reportStatus;
+    readonly SentryLogSender? _logs;
     int _disposed;
     int _settledSeen;
     long _shutdownStarted;
@@ -69,6 +70,7 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
         _sampleRate = settings.SampleRate is < 1 ? settings.SampleRate : null;
         _shutdownTimeout = settings.ShutdownTimeout;
         _perEventRedactor = new SentryEventRedactor(_redactor);
+        _logs = SentryLogSender.Create(settings);
         // An SDK initialised elsewhere keeps its default queue of 30 envelopes: the worker hands it a burst in batches.
         _worker = new CaptureWorker(settings.MaxQueueItems, Send, () => _lease.InitialisedSdk ? Task.CompletedTask : _hub.FlushAsync(DrainTimeout), ForeignQueueBatch, _lease.Settled);
         _worker.OnDropped(dropped => DroppedReport.Send(_hub, dropped, settings.MaxQueueItems));
@@ -129,6 +131,9 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
             // that the events after it show it, as the SDK does for the errors it captures itself.
             if (logEvent.Level >= _breadcrumbLevel && CurrentScope.Of(_hub) is { } scope)
                 BreadcrumbMapper.AddTo(scope, logEvent, source, _redactor);
+            // Sentry's Logs: a line of its own, whatever became of the event; on this thread, for its trace.
+            if (_logs is not null && Volatile.Read(ref _disposed) == 0)
+                _logs.Send(_hub, logEvent);
         }
         catch (Exception ex)
         {

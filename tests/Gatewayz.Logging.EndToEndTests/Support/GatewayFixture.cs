@@ -25,7 +25,7 @@ public sealed class GatewayFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Spotlight = await SpotlightSidecar.StartAsync();
-        _environment = EnvironmentVariables.Clean(("SENTRY_DSN", Spotlight.Dsn), ("SENTRY_ENVIRONMENT", Environment), ("SENTRY_RELEASE", "gateway@e2e"));
+        _environment = EnvironmentVariables.Clean(("SENTRY_DSN", Spotlight.Dsn), ("SENTRY_ENVIRONMENT", Environment), ("SENTRY_RELEASE", "gateway@e2e"), ("SENTRY_ENABLE_LOGS", "true"));
         Gateway = new WebApplicationFactory<Program>();
         _ = Gateway.Server;
     }

@@ -19,7 +19,7 @@ public sealed class EnvironmentVariables : IDisposable
         new(new[]
         {
             "SENTRY_DSN", "SENTRY_ENABLED", "SENTRY_ENVIRONMENT", "SENTRY_RELEASE", "SENTRY_SAMPLE_RATE",
-            "SENTRY_TRACES_SAMPLE_RATE", "SENTRY_PROFILES_SAMPLE_RATE", "SENTRY_DEBUG", "SENTRY_SPOTLIGHT",
+            "SENTRY_TRACES_SAMPLE_RATE", "SENTRY_PROFILES_SAMPLE_RATE", "SENTRY_DEBUG", "SENTRY_SPOTLIGHT", "SENTRY_ENABLE_LOGS",
         }.Select(n => (n, (string?)null)).Concat(variables).GroupBy(v => v.Item1).Select(g => g.Last()).ToArray());
 
     public void Dispose()

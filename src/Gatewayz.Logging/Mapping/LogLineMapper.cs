@@ -1,0 +1,118 @@
+using Gatewayz.Logging.Redaction;
+using Serilog.Events;
+using Serilog.Parsing;
+
+namespace Gatewayz.Logging.Mapping;
+
+/// <summary>
+/// The contract for Sentry's Logs, in one place: what a log event becomes as a log line.
+/// <list type="bullet">
+/// <item>level: Verbose → trace, Debug → debug, Information → info, Warning → warn, Error → error, Fatal → fatal;</item>
+/// <item>body: the rendered message, strings without quotes, as an event's <c>formatted</c> message;</item>
+/// <item><c>sentry.message.template</c>, and <c>sentry.message.parameter.&lt;Name&gt;</c> for each property the template names;</item>
+/// <item><c>SourceContext</c> (MEL's category) → <c>category.name</c>; MEL's <c>EventId</c> → <c>event.id</c>, <c>event.name</c>;</item>
+/// <item>every property, the template's included, under its own name (the name it has as a tag or a context), explicit
+/// <c>SentryTags</c> and <c>SentryContexts</c> entries under theirs; structured values flattened (<see cref="LogAttributes"/>);</item>
+/// <item>an exception: <c>exception.type</c>, <c>exception.message</c>, <c>exception.stacktrace</c>;</item>
+/// <item>the tags of the Sentry scope where the line was logged (the request's <c>http.route</c>,
+/// <c>request_id</c>), which an event of the same scope carries as tags, unless a property has the name.</item>
+/// </list>
+/// Every text passes through the <see cref="Redactor"/>. Pure: the trace, the environment and the
+/// release are the SDK's, which adds them when the line is handed to it.
+/// </summary>
+sealed class LogLineMapper(Redactor redactor)
+{
+    public const string Template = "sentry.message.template";
+    public const string ParameterPrefix = "sentry.message.parameter.";
+    public const string Category = "category.name";
+    public const string EventId = "event.id";
+    public const string EventName = "event.name";
+    public const string ExceptionType = "exception.type";
+    public const string ExceptionMessage = "exception.message";
+    public const string ExceptionStackTrace = "exception.stacktrace";
+
+    public LogLine Map(LogEvent logEvent, IReadOnlyDictionary<string, string>? scopeTags = null)
+    {
+        var attributes = new LogAttributes();
+        var body = TextCut.WithCount(redactor.FreshText(MessageRenderer.Render(logEvent)), LogLimits.BodyLength);
+        var template = logEvent.MessageTemplate;
+        if (HasProperties(template))
+            attributes.AddText(Template, redactor.Text(template.Text), LogLimits.BodyLength);
+        if (logEvent.Exception is { } exception)
+            AddException(attributes, exception);
+
+        foreach (var (name, original) in logEvent.Properties)
+        {
+            var value = redactor.Property(name, original);
+            switch (name)
+            {
+                case PropertyNames.SourceContext when value is ScalarValue { Value: string source }:
+                    attributes.AddText(Category, source);
+                    continue;
+                case PropertyNames.EventId when value is StructureValue eventId:
+                    foreach (var field in eventId.Properties)
+                        attributes.AddValue(field.Name == "Id" ? EventId : field.Name == "Name" ? EventName : $"{EventId}.{field.Name}", field.Value);
+                    continue;
+                case PropertyNames.SentryTags or PropertyNames.SentryContexts when value is StructureValue or DictionaryValue:
+                    foreach (var (entry, entryValue) in LogAttributes.Fields(value))
+                        attributes.AddValue(entry, redactor.Property(entry, entryValue));
+                    continue;
+            }
+            // A template's property is searchable under its own name too, as it is a tag in Issues.
+            if (IsNamedIn(template, name))
+                attributes.AddValue(ParameterPrefix + name, value);
+            attributes.AddValue(name, value);
+        }
+
+        if (scopeTags is { Count: > 0 })
+        {
+            foreach (var (name, tag) in scopeTags)
+            {
+                if (!logEvent.Properties.ContainsKey(name))
+                    attributes.AddText(name, redactor.IsSensitiveKey(name) ? SecretMask.Marker : redactor.Text(tag));
+            }
+        }
+
+        return new LogLine(LevelMapping.ToLogLevel(logEvent.Level), body, attributes.Complete());
+    }
+
+    void AddException(LogAttributes attributes, Exception exception)
+    {
+        attributes.AddText(ExceptionType, exception.GetType().FullName ?? exception.GetType().Name);
+        attributes.AddText(ExceptionMessage, redactor.FreshText(Safe(exception, e => e.Message)));
+        attributes.AddText(ExceptionStackTrace, redactor.FreshText(Safe(exception, e => e.ToString())), LogLimits.StackTraceLength);
+    }
+
+    /// <summary>An exception's text; its type's name when its own code throws.</summary>
+    static string Safe(Exception exception, Func<Exception, string> read)
+    {
+        try
+        {
+            return read(exception);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return ScalarText.Unprintable(exception);
+        }
+    }
+
+    static bool HasProperties(MessageTemplate template)
+    {
+        foreach (var token in template.Tokens)
+        {
+            if (token is PropertyToken)
+                return true;
+        }
+        return false;
+    }
+
+    static bool IsNamedIn(MessageTemplate template, string name)
+    {
+        foreach (var token in template.Tokens)
+        {
+            if (token is PropertyToken property && property.PropertyName == name)
+                return true;
+        }
+        return false;
+    }
+}

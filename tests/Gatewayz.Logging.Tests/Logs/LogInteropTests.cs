@@ -1,0 +1,54 @@
+using System.Text;
+using Gatewayz.Logging.Testing;
+using Gatewayz.Logging.Tests.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Gatewayz.Logging.Tests.Logs;
+
+/// <summary>Sentry's Logs beside Sentry's own <c>UseSentry()</c> with its logs on: one line per log call, the library's.</summary>
+[Collection(SentrySdkCollection.Name)]
+public sealed class LogInteropTests
+{
+    const string Secret = "sk-or-v1-0123456789abcdef0123456789abcdef0123456789abcdef";
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task With_UseSentry_and_its_logs_on_each_line_is_sent_once_redacted_with_its_scope(bool useSentryFirst)
+    {
+        using var env = EnvironmentVariables.Clean();
+        var transport = new RecordingTransport();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Staging" });
+        builder.WebHost.UseTestServer();
+        builder.Configuration.AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(
+            $$"""{ "Sentry": { "Dsn": "{{SentryCapture.Dsn}}", "EnableLogs": true, "AutoSessionTracking": false } }""")));
+        if (useSentryFirst)
+            builder.WebHost.UseSentry(o => o.Transport = transport);
+        builder.AddGatewayzLogging();
+        if (!useSentryFirst)
+            builder.WebHost.UseSentry(o => o.Transport = transport);
+
+        await using (var app = builder.Build())
+        {
+            app.MapGet("/chat", (ILogger<LogInteropTests> logger) =>
+            {
+                using (logger.BeginScope(new Dictionary<string, object> { ["provider"] = "openrouter" }))
+                    logger.LogInformation("Routed with key {key}", Secret);
+                return Results.Ok();
+            });
+            await app.StartAsync();
+            (await app.GetTestClient().GetAsync("/chat")).EnsureSuccessStatusCode();
+            await app.StopAsync();
+        }
+
+        var line = Assert.Single(transport.Logs, l => l.Body?.StartsWith("Routed with key", StringComparison.Ordinal) == true);
+        Assert.Equal("openrouter", line.Attributes["provider"]);
+        Assert.DoesNotContain(Secret[..12], line.Json.GetRawText());
+    }
+}
