@@ -33,6 +33,16 @@ sealed class HostedOwnership
             _sinks.Add(sink);
     }
 
+    /// <summary>True when one of the host's sinks sends log lines to Sentry's Logs.</summary>
+    public bool SendsLogs
+    {
+        get
+        {
+            lock (_sinks)
+                return _sinks.Any(s => s.SendsLogs);
+        }
+    }
+
     /// <summary>Settles every sink; the distinct lines that say what became of Sentry.</summary>
     public IReadOnlyList<string> Settle()
     {

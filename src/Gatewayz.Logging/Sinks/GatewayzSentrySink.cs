@@ -104,6 +104,9 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
 
     public IHub Hub => _hub;
 
+    /// <summary>True when this sink sends log lines to Sentry's Logs (<c>EnableLogs</c>).</summary>
+    public bool SendsLogs => _logs is not null;
+
     public void Emit(LogEvent logEvent)
     {
         if (SinkGuard.IsActive || logEvent is null)

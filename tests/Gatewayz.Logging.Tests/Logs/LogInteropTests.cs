@@ -22,17 +22,41 @@ public sealed class LogInteropTests
     [InlineData(false)]
     public async Task With_UseSentry_and_its_logs_on_each_line_is_sent_once_redacted_with_its_scope(bool useSentryFirst)
     {
-        using var env = EnvironmentVariables.Clean();
         var transport = new RecordingTransport();
+        await RunAsync(transport, useSentryFirst, """{ "EnableLogs": true }""", sentry: _ => { });
+
+        var line = Assert.Single(transport.Logs, l => l.Body?.StartsWith("Routed with key", StringComparison.Ordinal) == true);
+        Assert.Equal("openrouter", line.Attributes["provider"]);
+        Assert.DoesNotContain(Secret[..12], line.Json.GetRawText());
+    }
+
+    [Fact]
+    public async Task With_the_librarys_logs_off_Sentrys_own_logs_stay_as_the_app_set_them()
+    {
+        var transport = new RecordingTransport();
+        await RunAsync(transport, useSentryFirst: false, "{}", sentry: o => o.EnableLogs = true);
+
+        Assert.Single(transport.Logs, l => l.Body?.StartsWith("Routed with key", StringComparison.Ordinal) == true);
+    }
+
+    static async Task RunAsync(RecordingTransport transport, bool useSentryFirst, string libraryKeys, Action<Sentry.AspNetCore.SentryAspNetCoreOptions> sentry)
+    {
+        using var env = EnvironmentVariables.Clean();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Staging" });
         builder.WebHost.UseTestServer();
         builder.Configuration.AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(
-            $$"""{ "Sentry": { "Dsn": "{{SentryCapture.Dsn}}", "EnableLogs": true, "AutoSessionTracking": false } }""")));
+            $$"""{ "Sentry": { "Dsn": "{{SentryCapture.Dsn}}", "AutoSessionTracking": false } }""")));
+        builder.Configuration.AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes($$"""{ "Sentry": {{libraryKeys}} }""")));
+        void UseSentry() => builder.WebHost.UseSentry(o =>
+        {
+            o.Transport = transport;
+            sentry(o);
+        });
         if (useSentryFirst)
-            builder.WebHost.UseSentry(o => o.Transport = transport);
+            UseSentry();
         builder.AddGatewayzLogging();
         if (!useSentryFirst)
-            builder.WebHost.UseSentry(o => o.Transport = transport);
+            UseSentry();
 
         await using (var app = builder.Build())
         {
@@ -46,9 +70,5 @@ public sealed class LogInteropTests
             (await app.GetTestClient().GetAsync("/chat")).EnsureSuccessStatusCode();
             await app.StopAsync();
         }
-
-        var line = Assert.Single(transport.Logs, l => l.Body?.StartsWith("Routed with key", StringComparison.Ordinal) == true);
-        Assert.Equal("openrouter", line.Attributes["provider"]);
-        Assert.DoesNotContain(Secret[..12], line.Json.GetRawText());
     }
 }
