@@ -31,38 +31,20 @@ static class ConfiguredRedaction
         var sendDefaultPii = options?.SendDefaultPii ?? false;
 
         var sentry = configuration.GetSection(SentryConfigurationSection.Name);
-        sensitive.AddRange(Names(sentry.GetSection("SensitiveKeys")));
-        safe.AddRange(Names(sentry.GetSection("SafeKeys")));
+        sensitive.AddRange(SentryConfigurationSection.List(sentry.GetSection("SensitiveKeys")));
+        safe.AddRange(SentryConfigurationSection.List(sentry.GetSection("SafeKeys")));
         sendDefaultPii |= IsTrue(sentry.GetSection("SendDefaultPii"));
 
-        foreach (var component in Find(configuration.GetSection(SerilogSection.Name)))
+        foreach (var component in SerilogSection.Entries(configuration.GetSection(SerilogSection.Name), Components))
         {
             var args = component.GetSection("Args");
-            sensitive.AddRange(Names(args.GetSection("sensitiveKeys")));
-            safe.AddRange(Names(args.GetSection("safeKeys")));
+            sensitive.AddRange(SentryConfigurationSection.List(args.GetSection("sensitiveKeys")));
+            safe.AddRange(SentryConfigurationSection.List(args.GetSection("safeKeys")));
             if (string.Equals(component["Name"]?.Trim(), SentrySink, StringComparison.OrdinalIgnoreCase))
                 sendDefaultPii |= IsTrue(args.GetSection("sendDefaultPii"));
         }
         return new RedactionPolicy(sensitive, safe, sendDefaultPii);
     }
-
-    /// <summary>Every entry naming one of the library's components, at any depth.</summary>
-    static IEnumerable<IConfigurationSection> Find(IConfigurationSection section)
-    {
-        foreach (var child in section.GetChildren())
-        {
-            if (child["Name"] is { } name && Components.Contains(name.Trim(), StringComparer.OrdinalIgnoreCase))
-                yield return child;
-            foreach (var nested in Find(child))
-                yield return nested;
-        }
-    }
-
-    /// <summary>A list as an array, or as one comma-separated value.</summary>
-    static IEnumerable<string> Names(IConfigurationSection section) =>
-        section.Value is { } single
-            ? single.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            : section.GetChildren().Select(c => c.Value).OfType<string>();
 
     static bool IsTrue(IConfigurationSection section) =>
         !string.IsNullOrWhiteSpace(section.Value) && SentrySettingsResolver.ParseBoolean(section.Value, section.Path);

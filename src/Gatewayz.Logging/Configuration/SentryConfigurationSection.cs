@@ -150,7 +150,8 @@ static class SentryConfigurationSection
 
     static LogEventLevel Level(IConfigurationSection s) => LevelNames.Parse(s.Value, $"configuration '{s.Path}'");
 
-    static IEnumerable<string> List(IConfigurationSection s) =>
+    /// <summary>A list as an array, or as one comma-separated value.</summary>
+    public static IEnumerable<string> List(IConfigurationSection s) =>
         s.Value is { } single
             ? single.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             : s.GetChildren().Select(c => c.Value).OfType<string>();

@@ -21,7 +21,7 @@ static class SerilogSection
 
     /// <summary>True when <paramref name="method"/> is named anywhere in the section: in <c>WriteTo</c>, or nested in a wrapper or sub-logger.</summary>
     public static bool DeclaresAnywhere(IConfiguration configuration, string method) =>
-        FindEntry(configuration.GetSection(Name), [method], depth: 0) is not null;
+        Entries(configuration.GetSection(Name), [method]).Any();
 
     /// <summary>
     /// Serilog.Settings.Configuration finds only assemblies whose name contains "serilog", and leaves
@@ -33,7 +33,7 @@ static class SerilogSection
     public static void RequireUsing(IConfiguration configuration)
     {
         var section = configuration.GetSection(Name);
-        if (FindEntry(section, LibraryMethods, depth: 0) is not { } entry)
+        if (Entries(section, LibraryMethods).Select(NameOf).FirstOrDefault() is not { } entry)
             return;
 
         var usings = section.GetSection("Using");
@@ -50,21 +50,25 @@ static class SerilogSection
             usings.Path);
     }
 
-    /// <summary>A <c>Name</c> (or a plain <c>Enrich</c> or <c>WriteTo</c> item) naming one of <paramref name="methods"/>, at any depth.</summary>
-    static IConfigurationSection? FindEntry(IConfigurationSection section, string[] methods, int depth)
+    /// <summary>
+    /// Every entry naming one of <paramref name="methods"/>, at any depth (nested in <c>WriteTo.Async</c>,
+    /// a sub-logger, a wrapper's <c>configure</c>): an object whose <c>Name</c> it is, or a plain item of
+    /// <c>Enrich</c> or <c>WriteTo</c>.
+    /// </summary>
+    public static IEnumerable<IConfigurationSection> Entries(IConfigurationSection section, IReadOnlyCollection<string> methods)
     {
-        if (depth > 8)
-            return null;
+        var plainItems = string.Equals(section.Key, "Enrich", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(section.Key, "WriteTo", StringComparison.OrdinalIgnoreCase);
         foreach (var child in section.GetChildren())
         {
-            var names = string.Equals(child.Key, "Name", StringComparison.OrdinalIgnoreCase)
-                || string.Equals(section.Key, "Enrich", StringComparison.OrdinalIgnoreCase)
-                || string.Equals(section.Key, "WriteTo", StringComparison.OrdinalIgnoreCase);
-            if (names && child.Value is { } value && methods.Contains(value.Trim(), StringComparer.OrdinalIgnoreCase))
-                return child;
-            if (FindEntry(child, methods, depth + 1) is { } found)
-                return found;
+            var name = plainItems && child.Value is { } item ? item : child["Name"];
+            if (name is not null && methods.Contains(name.Trim(), StringComparer.OrdinalIgnoreCase))
+                yield return child;
+            foreach (var nested in Entries(child, methods))
+                yield return nested;
         }
-        return null;
     }
+
+    /// <summary>The setting that names the method: the plain item itself, or the object's <c>Name</c>.</summary>
+    static IConfigurationSection NameOf(IConfigurationSection entry) => entry.Value is null ? entry.GetSection("Name") : entry;
 }

@@ -98,7 +98,7 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
         if (_lease.Hub.IsEnabled && !_lease.InitialisedSdk)
             ScopeRedaction.AddOnce(_hub, _perEventRedactor);
         // A sink on its own says only that Sentry is off; under a host, the host says what became of Sentry.
-        if (_settleOnFirstEvent && StartupStatus.IsOff(_lease.Status))
+        if (_settleOnFirstEvent && _lease.IsOff)
             (_reportStatus ?? StartupStatus.WriteToStandardError)(_lease.Status!);
     }
 

@@ -51,6 +51,9 @@ sealed class SentryHubLease
     /// <summary>The one line that says what became of Sentry, once settled: on and whose, or off and why.</summary>
     public string? Status { get; private set; }
 
+    /// <summary>True once settled with nothing to send through: capture is off, and <see cref="Status"/> says why.</summary>
+    public bool IsOff { get; private set; }
+
     /// <param name="settings">The sink's settings.</param>
     /// <param name="deferred">Leave the decision to <see cref="Settle"/> even when a DSN is given (under a host).</param>
     public static SentryHubLease Acquire(SentrySettings settings, bool deferred)
@@ -86,12 +89,12 @@ sealed class SentryHubLease
     string Decide()
     {
         if (!_settings.Enabled || _settings.Hub is not null)
-            return _settings.OffReason is { } off ? StartupStatus.OffMessage(off) : StartupStatus.ExplicitHubMessage;
+            return _settings.OffReason is { } off ? Off(off) : StartupStatus.ExplicitHubMessage;
         // Never a second SDK: whoever initialised it (UseSentry, SentrySdk.Init, another sink) keeps it.
         if (SentrySdk.IsEnabled)
             return StartupStatus.ForeignSdkMessage;
         if (!_settings.CanInitialiseSdk)
-            return StartupStatus.OffMessage(_settings.OffReason ?? "no DSN is configured and no Sentry SDK is running");
+            return Off(_settings.OffReason ?? "no DSN is configured and no Sentry SDK is running");
 
         SentryOptions? initialised = null;
         _sdk = SentrySdk.Init(options =>
@@ -101,6 +104,12 @@ sealed class SentryHubLease
         });
         Volatile.Write(ref _options, initialised);
         return StartupStatus.OwnSdkMessage(initialised?.Environment);
+    }
+
+    string Off(string reason)
+    {
+        IsOff = true;
+        return StartupStatus.OffMessage(reason);
     }
 
     static void Configure(SentryOptions options, SentrySettings settings)

@@ -18,6 +18,4 @@ static class StartupStatus
 
     public static string OwnSdkMessage(string? environment) =>
         $"Sentry is on: Gatewayz.Logging initialised the Sentry SDK (environment '{environment ?? "production"}').";
-
-    public static bool IsOff(string? status) => status is not null && status.StartsWith("Sentry is off", StringComparison.Ordinal);
 }
