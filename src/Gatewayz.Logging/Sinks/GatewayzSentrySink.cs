@@ -52,6 +52,7 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
         // Under AddGatewayzLogging the host settles who owns the SDK when it starts; elsewhere a sink
         // with a DSN settles as it is built, one without at its first event.
         SentryLoggerSilencer.Listen();
+        HostedSentry.Listen();
         var host = HostedOwnership.Current;
         _lease = SentryHubLease.Acquire(settings, deferred: host is not null);
         _settleOnFirstEvent = host is null;
@@ -170,9 +171,10 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
         // The thread that logged, not the worker's: this also keeps the SDK from attaching the worker's stack.
         sentryEvent.SentryThreads = [new SentryThread { Current = true, Id = thread.ManagedThreadId, Name = thread.Name }];
 
-        return _worker.TryEnqueue(new CaptureWork(logEvent, sentryEvent, ScopeSnapshot.Take(_hub), thread.ManagedThreadId, storm) { ExceptionFault = fault })
-            ? sentryEvent.EventId
-            : SentryId.Empty;
+        if (!_worker.TryEnqueue(new CaptureWork(logEvent, sentryEvent, ScopeSnapshot.Take(_hub), thread.ManagedThreadId, storm) { ExceptionFault = fault }))
+            return SentryId.Empty;
+        ClaimedExceptions.Claim(logEvent.Exception);
+        return sentryEvent.EventId;
     }
 
     /// <summary>
@@ -214,7 +216,9 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
             scope.AddEventProcessor(_perEventRedactor);
         // Last, so that it measures what the SDK and the redactor made of the exceptions.
         work.Scope?.AddEventProcessor(EventSizeLimit.Instance);
-        _hub.CaptureEvent(work.SentryEvent, work.Scope, EventMarker.Create());
+        ClaimedExceptions.CaptureForLibrary(
+            (Hub: _hub, work.SentryEvent, work.Scope),
+            static capture => capture.Hub.CaptureEvent(capture.SentryEvent, capture.Scope, EventMarker.Create()));
     }
 
     /// <summary>Waits for pending events to reach the SDK, then for the SDK to send them.</summary>
@@ -237,6 +241,13 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
             // The budget is spent; what the SDK still holds it goes on sending in the background.
         }
         return drained;
+    }
+
+    /// <summary>The host has stopped: flushes within what is left of the shutdown timeout, which starts now if it had not.</summary>
+    public Task<bool> FlushForHostStopAsync()
+    {
+        ShutdownStarted();
+        return FlushAsync(ShutdownBudget());
     }
 
     /// <summary>

@@ -43,6 +43,14 @@ static class LiveSinks
         return FlushAllAsync(timeout);
     }
 
+    /// <summary>The host has stopped: flushes every live sink within what is left of its own shutdown timeout.</summary>
+    public static async Task<bool> FlushForHostStopAsync()
+    {
+        var sinks = Volatile.Read(ref s_sinks);
+        var results = await Task.WhenAll(sinks.Select(s => s.FlushForHostStopAsync())).ConfigureAwait(false);
+        return results.All(r => r);
+    }
+
     /// <summary>Waits for every live sink's pending events to reach the SDK and the SDK to send them.</summary>
     public static async Task<bool> FlushAllAsync(TimeSpan timeout)
     {

@@ -37,6 +37,9 @@ public sealed class InteropApp : IAsyncDisposable
     }
 
     /// <summary>The environment each owner gives its SDK; events must carry the owner's.</summary>
+    /// <summary>What ASP.NET Core's exception handler logs for the exception it handles.</summary>
+    public const string UnhandledLogMessage = "An unhandled exception has occurred while executing the request.";
+
     public static string EnvironmentOf(SdkOwner owner) => owner switch
     {
         SdkOwner.SentrySdkInit => "init-env",

@@ -56,6 +56,10 @@ public sealed class InteropMatrixTests
 
         var unhandled = Assert.Single(events, e => e.Exception?.Value?.Contains("boom", StringComparison.Ordinal) == true);
         Assert.Equal(InteropApp.EnvironmentOf(owner), unhandled.Environment);
+        // The library's event, from ASP.NET Core's log of it, not a bare capture by Sentry's middleware:
+        // Sentry.AspNetCore captures the same exception after the exception handler logged it.
+        Assert.Equal(InteropApp.UnhandledLogMessage, unhandled.Message);
+        Assert.Equal("/boom", unhandled.Contexts["log"]["RequestPath"]?.ToString());
 
         Assert.DoesNotContain(InteropApp.Secret, all, StringComparison.Ordinal);
         Assert.DoesNotContain(InteropApp.Email, all, StringComparison.Ordinal);

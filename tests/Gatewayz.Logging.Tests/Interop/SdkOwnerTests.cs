@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sentry;
+using Serilog;
 
 namespace Gatewayz.Logging.Tests.Interop;
 
@@ -113,5 +114,69 @@ public sealed class SdkOwnerTests
         }
 
         Assert.Equal("Configuration was odd", Assert.Single(transport.Events).Message);
+    }
+
+    [Fact]
+    public async Task With_UseSentry_an_exception_the_app_also_captures_itself_after_logging_it_is_one_event_the_librarys()
+    {
+        using var env = EnvironmentVariables.Clean();
+        var transport = new RecordingTransport();
+        var builder = UseSentryApp(transport);
+        builder.AddGatewayzLogging();
+
+        await using (var app = builder.Build())
+        {
+            await app.StartAsync();
+            var logger = app.Services.GetRequiredService<ILogger<Checkout>>();
+            // Fewer than storm control's budget for one fingerprint: the library sends each.
+            for (var i = 0; i < 8; i++)
+            {
+                var failure = new InvalidOperationException($"card declined {i}");
+                using (logger.BeginScope(new Dictionary<string, object> { ["provider"] = "stripe" }))
+                    logger.LogError(failure, "Checkout failed {Attempt}", i);
+                // Sentry's own capture of the same exception, racing the library's worker.
+                SentrySdk.CaptureException(failure);
+            }
+            await app.StopAsync();
+        }
+        await SentrySdk.FlushAsync(TimeSpan.FromSeconds(5));
+        SentrySdk.Close();
+
+        Assert.Equal(8, transport.Events.Count);
+        Assert.All(transport.Events, e => Assert.Equal("stripe", e.Tags["provider"]));
+        Assert.Equal(8, transport.Events.Select(e => e.Exception?.Value).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task With_UseSentry_and_UseSerilog_an_error_logged_just_before_the_host_stops_reaches_Sentry_before_it_closes()
+    {
+        using var env = EnvironmentVariables.Clean();
+        var transport = new RecordingTransport();
+        var builder = UseSentryApp(transport);
+        var logger = new Serilog.LoggerConfiguration().WriteTo.GatewayzSentry().CreateLogger();
+        builder.Host.UseSerilog(logger);
+
+        await using (var app = builder.Build())
+        {
+            await app.StartAsync();
+            app.Services.GetRequiredService<ILogger<Checkout>>().LogError(new InvalidOperationException("card declined"), "Checkout failed");
+            // Sentry.AspNetCore closes the SDK when the host has stopped; the app disposes its logger only later.
+            await app.StopAsync();
+        }
+        await logger.DisposeAsync();
+        SentrySdk.Close();
+
+        var evt = Assert.Single(transport.Events);
+        Assert.Equal("card declined", evt.Exception?.Value);
+    }
+
+    /// <summary>An ASP.NET Core app on a test server whose SDK Sentry.AspNetCore initialises, sending to <paramref name="transport"/>.</summary>
+    static WebApplicationBuilder UseSentryApp(RecordingTransport transport)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Staging" });
+        builder.WebHost.UseTestServer();
+        builder.Configuration["Sentry:Dsn"] = "https://public@o0.ingest.sentry.io/42";
+        builder.WebHost.UseSentry(o => o.Transport = transport);
+        return builder;
     }
 }
