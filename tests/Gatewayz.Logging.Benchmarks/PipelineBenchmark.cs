@@ -43,7 +43,7 @@ public abstract class PipelineBenchmark
         UseMel(Pipelines.Peer(configure), inScope);
 
     /// <summary>Calls the bare SDK, as the Python original does.</summary>
-    protected void UseSdk() => _sdk = Pipelines.InitSdk();
+    protected void UseSdk(Action<SentryOptions>? configure = null) => _sdk = Pipelines.InitSdk(configure);
 
     [GlobalCleanup]
     public void Cleanup()

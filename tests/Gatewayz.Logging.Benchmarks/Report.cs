@@ -124,6 +124,11 @@ public sealed class Report(IReadOnlyList<Summary> summaries, IReadOnlyList<CpuRe
             AddRatio($"Information → Sentry log line ({api})", line, logPeer, "peer with logs on", 0.5);
             AddRatio($"Information → Sentry log line ({api})", line, logFloor, "Serilog null sink", 3);
         }
+        // What the mandated path costs before the library maps anything: its breadcrumb plus the SDK's logger alone.
+        var logsOff = Mean("LogLineBenchmarks", "Gatewayz_Serilog_logs_off");
+        var sdkLogger = Mean("LogLineBenchmarks", "Sdk_structured_logger_alone");
+        if (logsOff > 0 && sdkLogger > 0 && logPeer > 0)
+            AddRatio("Log line floor: breadcrumb (logs off) + the SDK's structured logger alone", logsOff + sdkLogger, logPeer, "peer with logs on", 0.5);
         var disabledWithLogs = Find("LogLineBenchmarks", "Gatewayz_disabled_level");
         var disabledWithLogsBytes = disabledWithLogs is null ? -1 : Allocated(disabledWithLogs);
         _targets.Add(new Target("Disabled level with logs on (Serilog API)", Bytes(disabledWithLogsBytes), "0 B", disabledWithLogsBytes == 0));

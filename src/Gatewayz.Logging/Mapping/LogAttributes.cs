@@ -13,8 +13,11 @@ namespace Gatewayz.Logging.Mapping;
 /// </summary>
 sealed class LogAttributes
 {
-    readonly List<KeyValuePair<string, object>> _items = [];
+    readonly List<KeyValuePair<string, object>> _items;
     int _dropped;
+
+    /// <param name="capacity">How many attributes are expected, so that the list is sized once.</param>
+    public LogAttributes(int capacity = 8) => _items = new(Math.Min(capacity, LogLimits.MaxAttributes + 1));
 
     /// <summary>The attributes, with the count of those left out when there are any.</summary>
     public List<KeyValuePair<string, object>> Complete()

@@ -33,10 +33,11 @@ sealed class LogLineMapper(Redactor redactor)
 
     public LogLine Map(LogEvent logEvent, IReadOnlyDictionary<string, string>? scopeTags = null)
     {
-        var attributes = new LogAttributes();
+        var attributes = new LogAttributes(logEvent.Properties.Count + 8);
         var body = TextCut.WithCount(redactor.FreshText(MessageRenderer.Render(logEvent)), LogLimits.BodyLength);
         var template = logEvent.MessageTemplate;
-        if (HasProperties(template))
+        var named = NamesIn(template);
+        if (named.Properties.Length > 0)
             attributes.AddText(Template, redactor.Text(template.Text), LogLimits.BodyLength);
         if (logEvent.Exception is { } exception)
             AddException(attributes, exception);
@@ -59,8 +60,8 @@ sealed class LogLineMapper(Redactor redactor)
                     continue;
             }
             // A template's property is searchable under its own name too, as it is a tag in Issues.
-            if (IsNamedIn(template, name))
-                attributes.AddValue(ParameterPrefix + name, value);
+            if (named.ParameterName(name) is { } parameter)
+                attributes.AddValue(parameter, value);
             attributes.AddValue(name, value);
         }
 
@@ -96,23 +97,43 @@ sealed class LogLineMapper(Redactor redactor)
         }
     }
 
-    static bool HasProperties(MessageTemplate template)
+    /// <summary>
+    /// The properties a template names, with their attribute names, for the last template seen:
+    /// Serilog hands the same parsed template to every call of one logging statement, so a run of
+    /// the same line reads them without walking its tokens again.
+    /// </summary>
+    TemplateNames NamesIn(MessageTemplate template)
     {
-        foreach (var token in template.Tokens)
-        {
-            if (token is PropertyToken)
-                return true;
-        }
-        return false;
+        var last = _lastTemplate;
+        if (last is not null && ReferenceEquals(last.Template, template))
+            return last;
+        var names = new TemplateNames(template);
+        _lastTemplate = names;
+        return names;
     }
 
-    static bool IsNamedIn(MessageTemplate template, string name)
+    volatile TemplateNames? _lastTemplate;
+
+    sealed class TemplateNames
     {
-        foreach (var token in template.Tokens)
+        public TemplateNames(MessageTemplate template)
         {
-            if (token is PropertyToken property && property.PropertyName == name)
-                return true;
+            Template = template;
+            Properties = template.Tokens.OfType<PropertyToken>().Select(p => p.PropertyName).Distinct(StringComparer.Ordinal).ToArray();
+            Parameters = Array.ConvertAll(Properties, name => ParameterPrefix + name);
         }
-        return false;
+
+        public MessageTemplate Template { get; }
+
+        public string[] Properties { get; }
+
+        string[] Parameters { get; }
+
+        /// <summary><c>sentry.message.parameter.&lt;name&gt;</c> when the template names the property; otherwise null.</summary>
+        public string? ParameterName(string name)
+        {
+            var index = Array.IndexOf(Properties, name);
+            return index < 0 ? null : Parameters[index];
+        }
     }
 }

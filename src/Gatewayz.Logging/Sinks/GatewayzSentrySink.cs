@@ -133,11 +133,12 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
                 sent = Capture(logEvent, claimed ? ticket : null) != SentryId.Empty;
             // An error also stays in the scope as a breadcrumb (after its own snapshot), sent or not, so
             // that the events after it show it, as the SDK does for the errors it captures itself.
-            if (logEvent.Level >= _breadcrumbLevel && CurrentScope.Of(_hub) is { } scope)
+            var scope = logEvent.Level >= _breadcrumbLevel || _logs is not null ? CurrentScope.Of(_hub) : null;
+            if (logEvent.Level >= _breadcrumbLevel && scope is not null)
                 BreadcrumbMapper.AddTo(scope, logEvent, source, _redactor);
             // Sentry's Logs: a line of its own, whatever became of the event; on this thread, for its trace.
             if (_logs is not null && Volatile.Read(ref _disposed) == 0)
-                _logs.Send(_hub, logEvent);
+                _logs.Send(_hub, logEvent, scope);
         }
         catch (Exception ex)
         {

@@ -38,7 +38,10 @@ sealed class SentryLogSender
     /// <summary>The sender, or null when logs are off.</summary>
     public static SentryLogSender? Create(SentrySettings settings) => settings.EnableLogs ? new SentryLogSender(settings) : null;
 
-    public void Send(IHub hub, LogEvent logEvent)
+    /// <param name="hub">The hub to send through.</param>
+    /// <param name="logEvent">The log event.</param>
+    /// <param name="scope">The hub's current scope, whose tags the line carries; the sink has it already for the breadcrumb.</param>
+    public void Send(IHub hub, LogEvent logEvent, Scope? scope)
     {
         if (logEvent.Level < _minimumLevel || !hub.IsEnabled)
             return;
@@ -46,7 +49,7 @@ sealed class SentryLogSender
         if (!verdict.Send)
             return;
 
-        var line = _mapper.Map(logEvent, CurrentScope.Of(hub)?.Tags);
+        var line = _mapper.Map(logEvent, scope?.Tags);
         if (verdict.Suppressed > 0)
         {
             line.Attributes.Add(new(Suppressed, verdict.Suppressed));
@@ -55,19 +58,35 @@ sealed class SentryLogSender
 
         // No parameters: the SDK takes the body as it is, and leaves the template attributes to the line.
         var logger = hub.Logger;
-        Action<SentryLog> configure = log =>
+        t_attributes = line.Attributes;
+        try
         {
-            foreach (var (name, value) in line.Attributes)
-                log.SetAttribute(name, value);
-        };
-        switch (line.Level)
+            switch (line.Level)
+            {
+                case SentryLogLevel.Trace: logger.LogTrace(Configure, line.Body, NoParameters); break;
+                case SentryLogLevel.Debug: logger.LogDebug(Configure, line.Body, NoParameters); break;
+                case SentryLogLevel.Info: logger.LogInfo(Configure, line.Body, NoParameters); break;
+                case SentryLogLevel.Warning: logger.LogWarning(Configure, line.Body, NoParameters); break;
+                case SentryLogLevel.Error: logger.LogError(Configure, line.Body, NoParameters); break;
+                default: logger.LogFatal(Configure, line.Body, NoParameters); break;
+            }
+        }
+        finally
         {
-            case SentryLogLevel.Trace: logger.LogTrace(configure, line.Body, NoParameters); break;
-            case SentryLogLevel.Debug: logger.LogDebug(configure, line.Body, NoParameters); break;
-            case SentryLogLevel.Info: logger.LogInfo(configure, line.Body, NoParameters); break;
-            case SentryLogLevel.Warning: logger.LogWarning(configure, line.Body, NoParameters); break;
-            case SentryLogLevel.Error: logger.LogError(configure, line.Body, NoParameters); break;
-            default: logger.LogFatal(configure, line.Body, NoParameters); break;
+            t_attributes = null;
         }
     }
+
+    // The SDK calls the configure callback at once, on this thread: one cached callback reads the
+    // line's attributes from here instead of a closure allocated per line.
+    [ThreadStatic]
+    static List<KeyValuePair<string, object>>? t_attributes;
+
+    static readonly Action<SentryLog> Configure = static log =>
+    {
+        if (t_attributes is not { } attributes)
+            return;
+        foreach (var (name, value) in attributes)
+            log.SetAttribute(name, value);
+    };
 }

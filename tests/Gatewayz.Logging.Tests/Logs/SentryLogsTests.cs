@@ -38,6 +38,42 @@ public sealed class SentryLogsTests
     }
 
     [Fact]
+    public void Lines_of_different_templates_in_turn_each_name_only_their_own_parameters()
+    {
+        using var sentry = SentryCapture.Start();
+        var logger = sentry.CreateSerilogLogger(o => o.EnableLogs = true);
+
+        using (LogContext.PushProperty("region", "us-east"))
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                logger.Information("Routed to {provider}", "openrouter");
+                logger.Information("Cache {outcome} for {key}", "miss", "models");
+                logger.Information("No properties here");
+            }
+        }
+
+        var logs = sentry.Logs;
+        Assert.Equal(9, logs.Count);
+        Assert.All(logs.Where(l => l.Body == "Routed to openrouter"), l =>
+        {
+            Assert.Equal("openrouter", l.Attributes["sentry.message.parameter.provider"]);
+            Assert.DoesNotContain(l.Attributes.Keys, k => k is "sentry.message.parameter.outcome" or "sentry.message.parameter.region");
+        });
+        Assert.All(logs.Where(l => l.Body == "Cache miss for models"), l =>
+        {
+            Assert.Equal("miss", l.Attributes["sentry.message.parameter.outcome"]);
+            Assert.Equal("models", l.Attributes["sentry.message.parameter.key"]);
+            Assert.DoesNotContain("sentry.message.parameter.provider", l.Attributes.Keys);
+        });
+        Assert.All(logs.Where(l => l.Body == "No properties here"), l =>
+        {
+            Assert.DoesNotContain(l.Attributes.Keys, k => k.StartsWith("sentry.message.", StringComparison.Ordinal));
+            Assert.Equal("us-east", l.Attributes["region"]);
+        });
+    }
+
+    [Fact]
     public void A_serilog_line_carries_its_body_template_parameters_and_scope_as_typed_attributes()
     {
         using var sentry = SentryCapture.Start(o => o.Environment = "staging");
