@@ -6,10 +6,13 @@ using Gatewayz.Gateway.Payments;
 using Gatewayz.Gateway.Providers;
 
 // The gateway, configured only through appsettings.json and SENTRY_* variables, as the README says.
-// Sentry's own UseSentry() owns the SDK and reads the Sentry section; the library reads the same
-// section, captures through that SDK, and turns off Sentry's logging provider so that a failure is one event.
+// With a DSN, Sentry's own UseSentry() owns the SDK and reads the Sentry section; the library reads the
+// same section, captures through that SDK, and turns off Sentry's logging provider so that a failure is
+// one event. Without one (SENTRY_SPOTLIGHT=true alone: events to a local Spotlight, no Sentry account),
+// UseSentry() would refuse to start, and the library initialises the SDK for Spotlight itself.
 var builder = WebApplication.CreateBuilder(args);
-builder.WebHost.UseSentry();
+if (!string.IsNullOrWhiteSpace(builder.Configuration["Sentry:Dsn"] ?? Environment.GetEnvironmentVariable("SENTRY_DSN")))
+    builder.WebHost.UseSentry();
 builder.AddGatewayzLogging();
 
 builder.Services.AddSingleton<ProviderRouter>();
