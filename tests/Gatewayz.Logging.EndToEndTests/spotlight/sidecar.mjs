@@ -8,8 +8,10 @@
 // ".") without initialising Sentry, keeps the server on loopback, and makes
 // envelopes sent to the ordinary ingestion path (a DSN pointing here) count.
 //
-// Usage: node sidecar.mjs [--port N] [--host 127.0.0.1] [--parent-pid PID]
+// Usage: node sidecar.mjs [--port N] [--host 127.0.0.1] [--parent-pid PID] [--ui]
 //   --port 0 (the default) lets the OS choose a free port.
+//   --ui: also serve Spotlight's web UI (the package's dist/ui) at the sidecar's
+//   root, as the bin does; used by scripts/screenshots.sh. The tests need no UI.
 //   --parent-pid: exit as soon as that process is gone (keeps a crashed test
 //   host from leaving this process behind). Needs no stdin.
 //
@@ -17,8 +19,11 @@
 //   {"event":"ready","host":"127.0.0.1","port":12345,"pid":6789}
 // Spotlight's own log lines go to stderr.
 
+import { readFileSync } from "node:fs";
 import http from "node:http";
+import { dirname, join } from "node:path";
 import process from "node:process";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
 const { values } = parseArgs({
@@ -26,6 +31,7 @@ const { values } = parseArgs({
     port: { type: "string", default: "0" },
     host: { type: "string", default: "127.0.0.1" },
     "parent-pid": { type: "string" },
+    ui: { type: "boolean", default: false },
   },
   strict: true,
   allowPositionals: false,
@@ -97,9 +103,22 @@ process.on("SIGHUP", stop);
 
 const { setupSpotlight } = await import("@spotlightjs/spotlight");
 
+// The UI's files, read the way the package's bin reads them: index.html plus every file its manifest names.
+function uiFiles() {
+  const uiDirectory = join(dirname(fileURLToPath(import.meta.url)), "node_modules", "@spotlightjs", "spotlight", "dist", "ui");
+  const files = Object.create(null);
+  files["index.html"] = readFileSync(join(uiDirectory, "index.html"));
+  for (const entry of Object.values(JSON.parse(readFileSync(join(uiDirectory, "manifest.json"), "utf8")))) {
+    if (entry && typeof entry.file === "string") {
+      files[entry.file] = readFileSync(join(uiDirectory, entry.file));
+    }
+  }
+  return files;
+}
+
 let server;
 try {
-  server = await setupSpotlight({ port, isStandalone: true });
+  server = await setupSpotlight({ port, isStandalone: true, ...(values.ui ? { filesToServe: uiFiles() } : {}) });
 } catch (err) {
   console.error(`sidecar.mjs: failed to start Spotlight: ${err && err.stack ? err.stack : err}`);
   process.exit(1);
