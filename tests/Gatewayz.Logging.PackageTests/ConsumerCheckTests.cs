@@ -1,12 +1,15 @@
 using System.Reflection;
+using Gatewayz.Logging.PackageTests.Docs;
 using Gatewayz.Logging.Tests.Support;
 
 namespace Gatewayz.Logging.PackageTests;
 
 /// <summary>
-/// Packs both packages into a local folder, creates fresh projects that reference them by package
-/// (not by project), compiles the README's ASP.NET Core quick start, and runs the README's example
-/// test: a missing dependency or a wrong package layout fails here, not for a user.
+/// Packs the three packages into a local folder, creates fresh projects that reference them by package
+/// (not by project), compiles the README's ASP.NET Core quick start and every ```csharp block of README.md
+/// and docs/, loads every ```json block as settings under AddGatewayzLogging(), and runs the README's
+/// example test: a missing dependency, a wrong package layout or a documented example that no longer
+/// works fails here, not for a user.
 /// </summary>
 public sealed class ConsumerCheckTests : IDisposable
 {
@@ -76,18 +79,148 @@ public sealed class ConsumerCheckTests : IDisposable
         // that over the packages' own dependency (the oldest), so the packed binaries run on it.
         WriteTestProject(Path.Combine(consumer, "TestsOnSentry7"), version, readmeTest, sentryVersion: "7.0.0");
 
-        var (buildCode, buildOutput) = DotnetCli.Run(Path.Combine(consumer, "App"), CliTimeout, "build");
-        Assert.True(buildCode == 0, $"The README's quick start did not build against the packages:\n{buildOutput}");
+        var blocks = DocumentedFiles(root).SelectMany(f => FencedBlock.ReadAll(Path.Combine(root, f), f)).ToList();
+        var csharp = blocks.Where(b => b.Language == "csharp").ToList();
+        var json = blocks.Where(b => b.Language == "json").ToList();
+        WriteDocsProjects(consumer, version, root, csharp);
+        File.WriteAllText(Path.Combine(consumer, "Consumer.slnx"), """
+            <Solution>
+              <Project Path="App/App.csproj" />
+              <Project Path="Docs/Docs.csproj" />
+              <Project Path="JsonCheck/JsonCheck.csproj" />
+              <Project Path="Tests/Tests.csproj" />
+              <Project Path="TestsOnSentry7/TestsOnSentry7.csproj" />
+            </Solution>
+            """);
+
+        // One build for everything: each `dotnet` run costs a restore and an MSBuild start of its own.
+        // A project that fails does not stop the others, so the JSON blocks are checked whatever the C# ones do.
+        var (buildCode, buildOutput) = DotnetCli.Run(consumer, CliTimeout, "build", "Consumer.slnx");
+        var failures = new List<string>();
+        if (buildCode != 0)
+            failures.Add(BuildFailure(buildOutput, root, consumer, csharp));
+        var checker = Path.Combine(consumer, "JsonCheck", "bin", "Debug", "net10.0", "JsonCheck.dll");
+        if (File.Exists(checker))
+            failures.AddRange(JsonBlockFailures(checker, json));
+        Assert.True(failures.Count == 0, string.Join("\n\n", failures));
 
         RunTests(Path.Combine(consumer, "Tests"), expectedSentry: new Version(6, 12, 1, 0));
         RunTests(Path.Combine(consumer, "TestsOnSentry7"), expectedSentry: new Version(7, 0, 0, 0));
+    }
+
+    /// <summary>
+    /// The markdown files whose blocks are checked: README.md and docs/*.md except the generated
+    /// benchmarks page, and a fixture with one block of each kind, so the harness itself is exercised.
+    /// </summary>
+    static IEnumerable<string> DocumentedFiles(string root) =>
+        new[] { "README.md", "tests/Gatewayz.Logging.PackageTests/Fixtures/blocks.md" }
+            .Concat(Directory.GetFiles(Path.Combine(root, "docs"), "*.md").Select(f => "docs/" + Path.GetFileName(f)).Where(f => f != "docs/benchmarks.md").Order(StringComparer.Ordinal));
+
+    /// <summary>
+    /// Docs compiles every C# block (each a file of its own, see <see cref="CSharpBlockSource"/>) against
+    /// the three packages and those the conventions name; JsonCheck loads a JSON block as settings.
+    /// </summary>
+    static void WriteDocsProjects(string consumer, string version, string root, IEnumerable<FencedBlock> csharp)
+    {
+        var packages = $"""
+                <FrameworkReference Include="Microsoft.AspNetCore.App" />
+                <PackageReference Include="Gatewayz.Logging" Version="{version}" />
+                <PackageReference Include="Gatewayz.Logging.AspNetCore" Version="{version}" />
+                <PackageReference Include="Sentry.AspNetCore" Version="6.12.1" />
+                <PackageReference Include="Serilog.Extensions.Hosting" Version="10.0.0" />
+                <PackageReference Include="Serilog.Settings.Configuration" Version="10.0.1" />
+                <PackageReference Include="Serilog.Sinks.Console" Version="6.1.1" />
+            """;
+        WriteProject(Path.Combine(consumer, "Docs"), "Library", packages + $"""
+
+                <PackageReference Include="Gatewayz.Logging.Testing" Version="{version}" />
+                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.0.1" />
+                <PackageReference Include="xunit" Version="2.9.3" />
+            """);
+        WriteProject(Path.Combine(consumer, "JsonCheck"), "Exe", packages);
+
+        var blocks = Path.Combine(consumer, "Docs", "Blocks");
+        Directory.CreateDirectory(blocks);
+        foreach (var block in csharp)
+            File.WriteAllText(Path.Combine(blocks, block.Identifier + ".cs"), CSharpBlockSource.For(block));
+
+        void WriteProject(string directory, string outputType, string references)
+        {
+            Directory.CreateDirectory(directory);
+            File.WriteAllText(Path.Combine(directory, Path.GetFileName(directory) + ".csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <OutputType>{outputType}</OutputType>
+                    <Nullable>enable</Nullable>
+                    <ImplicitUsings>enable</ImplicitUsings>
+                    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                    <IsPackable>false</IsPackable>
+                  </PropertyGroup>
+                  <ItemGroup>
+                {references}
+                  </ItemGroup>
+                </Project>
+                """);
+            foreach (var file in Directory.GetFiles(Path.Combine(root, "tests", "Gatewayz.Logging.PackageTests", "Consumer", Path.GetFileName(directory))))
+                File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
+        }
+    }
+
+    /// <summary>The build's errors, each with the block it comes from (file and fence line).</summary>
+    static string BuildFailure(string output, string root, string consumer, IReadOnlyList<FencedBlock> csharp)
+    {
+        var errors = output.Split('\n').Select(l => l.Trim()).Where(l => l.Contains(": error ", StringComparison.Ordinal)).Distinct().ToList();
+        if (errors.Count == 0)
+            return $"The consumer projects did not build:\n{output}";
+        var report = new List<string>();
+        foreach (var error in errors)
+        {
+            var line = error.Replace(consumer + Path.DirectorySeparatorChar, "", StringComparison.Ordinal).Replace(root + Path.DirectorySeparatorChar, "", StringComparison.Ordinal);
+            // `#line` maps a block's lines to its markdown file: README.md(41,5): error ...
+            var mapped = csharp.FirstOrDefault(b => Located(line, b.File) is { } at && at >= b.FirstLine && at < b.FirstLine + b.Text.Split('\n').Length)
+                // The lines the wrapper adds keep the generated file's name: Docs/Blocks/Block_README_md_L38.cs
+                ?? csharp.FirstOrDefault(b => line.Contains($"{b.Identifier}.cs", StringComparison.Ordinal));
+            report.Add(mapped is null ? line
+                : $"{mapped.Label} ({CSharpBlockSource.Kind(mapped)} block starting at line {mapped.FenceLine}): {line}");
+        }
+        return $"The consumer projects did not build against the packed packages (App = README quick start, Docs = every ```csharp block, Tests = README example test):\n{string.Join('\n', report)}";
+    }
+
+    static int? Located(string error, string file) =>
+        error.StartsWith(file + "(", StringComparison.Ordinal) && int.TryParse(error[(file.Length + 1)..].Split(',', ')')[0], out var line) ? line : null;
+
+    /// <summary>Runs JsonCheck on each ```json block, each in a process of its own (the SDK is static).</summary>
+    static IEnumerable<string> JsonBlockFailures(string checker, IReadOnlyList<FencedBlock> json)
+    {
+        var directory = Path.GetDirectoryName(checker)!;
+        var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
+        Parallel.ForEach(json, new ParallelOptions { MaxDegreeOfParallelism = 2 }, block =>
+        {
+            var path = Path.Combine(directory, block.Identifier + ".json");
+            File.WriteAllText(path, block.Text);
+            var (code, output) = DotnetCli.Run(directory, CliTimeout, NoSentryEgress, checker, path);
+            if (code != 0)
+                failures.Add($"{block.Label} (```json block starting at line {block.FenceLine}) did not load cleanly under AddGatewayzLogging():\n{output.Trim()}");
+        });
+        return failures.Order(StringComparer.Ordinal);
+    }
+
+    /// <summary>No SENTRY_* variable from the machine, and any request to Sentry goes to a closed port.</summary>
+    static void NoSentryEgress(IDictionary<string, string?> environment)
+    {
+        foreach (var name in environment.Keys.Where(k => k.StartsWith("SENTRY_", StringComparison.OrdinalIgnoreCase)).ToList())
+            environment.Remove(name);
+        environment.Remove("NO_PROXY");
+        environment.Remove("no_proxy");
+        environment["HTTPS_PROXY"] = environment["HTTP_PROXY"] = "http://127.0.0.1:9";
     }
 
     static void WriteTestProject(string directory, string version, string test, string? sentryVersion)
     {
         Directory.CreateDirectory(directory);
         var sentry = sentryVersion is null ? "" : $"""<PackageReference Include="Sentry" Version="{sentryVersion}" />""";
-        File.WriteAllText(Path.Combine(directory, "Tests.csproj"), $"""
+        File.WriteAllText(Path.Combine(directory, Path.GetFileName(directory) + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>
@@ -109,7 +242,7 @@ public sealed class ConsumerCheckTests : IDisposable
 
     static void RunTests(string directory, Version expectedSentry)
     {
-        var (testCode, testOutput) = DotnetCli.Run(directory, CliTimeout, "test");
+        var (testCode, testOutput) = DotnetCli.Run(directory, CliTimeout, "test", "--no-build");
         Assert.True(testCode == 0, $"The README's example test did not pass against the packages (Sentry {expectedSentry}):\n{testOutput}");
         Assert.Contains("Passed!", testOutput, StringComparison.Ordinal);
 
@@ -140,8 +273,7 @@ public sealed class ConsumerCheckTests : IDisposable
     {
         try
         {
-            Directory.Delete(_work, recursive: true);
-        }
+            }
         catch (IOException)
         {
         }
