@@ -172,7 +172,7 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
         // The thread that logged, not the worker's: this also keeps the SDK from attaching the worker's stack.
         sentryEvent.SentryThreads = [new SentryThread { Current = true, Id = thread.ManagedThreadId, Name = thread.Name }];
 
-        if (!_worker.TryEnqueue(new CaptureWork(logEvent, sentryEvent, ScopeSnapshot.Take(_hub), thread.ManagedThreadId, storm) { ExceptionFault = fault }))
+        if (!_worker.TryEnqueue(new CaptureWork(logEvent, sentryEvent, ScopeSnapshot.Take(_hub, logEvent.Exception), thread.ManagedThreadId, storm) { ExceptionFault = fault }))
             return SentryId.Empty;
         ClaimedExceptions.Claim(logEvent.Exception);
         return sentryEvent.EventId;
