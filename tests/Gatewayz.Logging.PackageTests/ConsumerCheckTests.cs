@@ -104,7 +104,7 @@ public sealed class ConsumerCheckTests : IDisposable
             failures.AddRange(JsonBlockFailures(checker, json));
         Assert.True(failures.Count == 0, string.Join("\n\n", failures));
 
-        RunTests(Path.Combine(consumer, "Tests"), expectedSentry: new Version(6, 12, 1, 0));
+        RunTests(Path.Combine(consumer, "Tests"), expectedSentry: new Version(6, 13, 0, 0));
         RunTests(Path.Combine(consumer, "TestsOnSentry7"), expectedSentry: new Version(7, 0, 0, 0));
     }
 
@@ -126,7 +126,7 @@ public sealed class ConsumerCheckTests : IDisposable
                 <FrameworkReference Include="Microsoft.AspNetCore.App" />
                 <PackageReference Include="Gatewayz.Logging" Version="{version}" />
                 <PackageReference Include="Gatewayz.Logging.AspNetCore" Version="{version}" />
-                <PackageReference Include="Sentry.AspNetCore" Version="6.12.1" />
+                <PackageReference Include="Sentry.AspNetCore" Version="6.13.0" />
                 <PackageReference Include="Serilog.Extensions.Hosting" Version="10.0.0" />
                 <PackageReference Include="Serilog.Settings.Configuration" Version="10.0.1" />
                 <PackageReference Include="Serilog.Sinks.Console" Version="6.1.1" />

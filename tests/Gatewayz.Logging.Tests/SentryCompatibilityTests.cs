@@ -9,15 +9,15 @@ namespace Gatewayz.Logging.Tests;
 
 /// <summary>
 /// The packages depend on the oldest Sentry they support, and users run them on any newer one. This
-/// suite is compiled twice from the same files: here against 6.12.1, and in Gatewayz.Logging.Tests.Sentry7
-/// (with SENTRY7 defined) against 7.0.0, while the library is built against 6.12.1 in both. These
+/// suite is compiled twice from the same files: here against 6.13.0, and in Gatewayz.Logging.Tests.Sentry7
+/// (with SENTRY7 defined) against 7.0.0, while the library is built against 6.13.0 in both. These
 /// tests prove each run is on the Sentry it claims, and that everything the library's binaries use
 /// exists, and is still public, in the Sentry that runs: a member 7.0 removed or made internal fails
 /// only at run time (MissingMethodException, MethodAccessException), in whichever path calls it.
 /// </summary>
 public sealed class SentryCompatibilityTests
 {
-    static readonly Version OldestSupported = new(6, 12, 1, 0);
+    static readonly Version OldestSupported = new(6, 13, 0, 0);
 
 #if SENTRY7
     static readonly Version Running = new(7, 0, 0, 0);

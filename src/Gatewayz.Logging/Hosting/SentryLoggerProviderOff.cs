@@ -16,7 +16,7 @@ namespace Gatewayz.Logging.Hosting;
 /// </summary>
 sealed class SentryLoggerProviderOff(HostedOwnership sinks) : IPostConfigureOptions<LoggerFilterOptions>
 {
-    /// <summary>Sentry's event providers, 6.12 to 7.0, by full type name (they are internal types).</summary>
+    /// <summary>Sentry's event providers, 6.13 to 7.0, by full type name (they are internal types).</summary>
     static readonly string[] EventProviders =
     [
         "Sentry.Extensions.Logging.SentryLoggerProvider",

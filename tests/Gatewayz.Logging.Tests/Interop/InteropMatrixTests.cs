@@ -7,7 +7,7 @@ namespace Gatewayz.Logging.Tests.Interop;
 
 /// <summary>
 /// The interop matrix: every way an app wires Serilog and the library, with the SDK owned by each
-/// usual owner, on the Sentry version this test project runs (6.12.1, and 7.0.0 in the Sentry 7
+/// usual owner, on the Sentry version this test project runs (6.13.0, and 7.0.0 in the Sentry 7
 /// project). In every cell: the app starts, a logged failure is one event with the library's tags,
 /// contexts and redaction, an unhandled exception is one event, the owner's environment stands, and
 /// breadcrumbs are there once.

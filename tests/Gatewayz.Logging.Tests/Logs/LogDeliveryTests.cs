@@ -80,7 +80,7 @@ public sealed class LogDeliveryTests
                 logger.Information("Through the app's SDK");
             SentrySdk.Flush(Timeout);
 
-            // The core SDK's structured logger is on whatever the app set, on 6.12 as on 7.0 (6's
+            // The core SDK's structured logger is on whatever the app set, on 6.13 as on 7.0 (6's
             // SentryOptions.EnableLogs does not switch it off): the lines go through the app's SDK, with its environment.
             var log = Assert.Single(transport.Logs);
             Assert.Equal("Through the app's SDK", log.Body);
