@@ -113,6 +113,39 @@ public sealed class SdkOwnershipTests
         Assert.False(SentrySdk.IsEnabled);
     }
 
+    [Fact]
+    public async Task A_sink_that_logged_before_the_app_initialised_Sentry_sends_through_it_and_a_second_line_says_so()
+    {
+        using var env = EnvironmentVariables.Clean();
+        using var stderr = new StandardError();
+        var transport = new RecordingTransport();
+
+        // A bootstrap logger: it logs before the host's UseSentry (here SentrySdk.Init) starts the SDK.
+        using (var logger = new LoggerConfiguration().WriteTo.GatewayzSentry().CreateLogger())
+        {
+            logger.Information("Starting up");
+            using (SentrySdk.Init(o =>
+            {
+                o.Dsn = Dsn;
+                o.Transport = transport;
+                o.AutoSessionTracking = false;
+            }))
+            {
+                logger.Error(new InvalidOperationException("declined"), "Checkout failed");
+                logger.Error(new InvalidOperationException("declined again"), "Checkout failed again");
+                await GatewayzSentry.FlushAsync(TimeSpan.FromSeconds(5));
+                await SentrySdk.FlushAsync(TimeSpan.FromSeconds(5));
+            }
+        }
+
+        Assert.Equal(["Checkout failed", "Checkout failed again"], transport.Events.Select(e => e.Message).Order());
+        Assert.Equal(2, stderr.Lines.Length);
+        Assert.Contains("Sentry is off: no DSN", stderr.Lines[0], StringComparison.Ordinal);
+        Assert.Contains("unless the app initialises a Sentry SDK later", stderr.Lines[0], StringComparison.Ordinal);
+        Assert.Contains("Sentry is on", stderr.Lines[1], StringComparison.Ordinal);
+        Assert.Contains("the app initialised", stderr.Lines[1], StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("false")]
     [InlineData("0")]

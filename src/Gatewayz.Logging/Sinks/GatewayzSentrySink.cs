@@ -45,6 +45,7 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
     readonly SentryLogSender? _logs;
     int _disposed;
     int _settledSeen;
+    int _lateSdkSeen;
     long _shutdownStarted;
 
     public GatewayzSentrySink(SentrySettings settings, Action<string>? reportStatus = null)
@@ -103,6 +104,14 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
             (_reportStatus ?? StartupStatus.WriteToStandardError)(_lease.Status!);
     }
 
+    /// <summary>The app initialised an SDK after this sink settled as off: its scope gets the redactor, and the line that said "off" is corrected.</summary>
+    void LateSdk()
+    {
+        ScopeRedaction.AddOnce(_hub, _perEventRedactor);
+        if (_settleOnFirstEvent)
+            (_reportStatus ?? StartupStatus.WriteToStandardError)(StartupStatus.LateSdkMessage);
+    }
+
     public IHub Hub => _hub;
 
     /// <summary>True when this sink sends log lines to Sentry's Logs (<c>EnableLogs</c>).</summary>
@@ -158,6 +167,8 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
         // Before the host settles who owns the SDK, events wait in the queue for it.
         if ((_lease.IsSettled && !_hub.IsEnabled) || Volatile.Read(ref _disposed) != 0)
             return SentryId.Empty;
+        if (_lease.AwaitsForeignSdk && Interlocked.Exchange(ref _lateSdkSeen, 1) == 0)
+            LateSdk();
         var storm = _storm?.Decide(logEvent) ?? StormVerdict.SendIt;
         if (!storm.Send)
             return SentryId.Empty;

@@ -54,6 +54,12 @@ sealed class SentryHubLease
     /// <summary>True once settled with nothing to send through: capture is off, and <see cref="Status"/> says why.</summary>
     public bool IsOff { get; private set; }
 
+    /// <summary>
+    /// True when off only because no SDK ran when the lease settled: events go through the SDK the app
+    /// initialises later (the hub is Sentry's static one), and the sink says so when it first sees one.
+    /// </summary>
+    public bool AwaitsForeignSdk { get; private set; }
+
     /// <param name="settings">The sink's settings.</param>
     /// <param name="deferred">Leave the decision to <see cref="Settle"/> even when a DSN is given (under a host).</param>
     public static SentryHubLease Acquire(SentrySettings settings, bool deferred)
@@ -94,7 +100,11 @@ sealed class SentryHubLease
         if (SentrySdk.IsEnabled)
             return StartupStatus.ForeignSdkMessage;
         if (!_settings.CanInitialiseSdk)
-            return Off(_settings.OffReason ?? "no DSN is configured and no Sentry SDK is running");
+        {
+            IsOff = true;
+            AwaitsForeignSdk = true;
+            return StartupStatus.OffUntilSdkMessage(_settings.OffReason ?? "no DSN is configured and no Sentry SDK is running");
+        }
 
         SentryOptions? initialised = null;
         _sdk = SentrySdk.Init(options =>

@@ -16,6 +16,13 @@ static class StartupStatus
 
     public static string OffMessage(string reason) => $"Sentry is off: {reason}. Errors are still logged, not sent.";
 
+    /// <summary>Off for now: no DSN and no SDK yet, though the app may start one after the sink's first log.</summary>
+    public static string OffUntilSdkMessage(string reason) =>
+        $"Sentry is off: {reason}. Errors are still logged, not sent, unless the app initialises a Sentry SDK later: then they are sent through it.";
+
+    public const string LateSdkMessage =
+        "Sentry is on: the app initialised a Sentry SDK after this sink first logged; errors are sent through it and its options apply.";
+
     public static string OwnSdkMessage(string? environment) =>
         $"Sentry is on: Gatewayz.Logging initialised the Sentry SDK (environment '{environment ?? "production"}').";
 }
