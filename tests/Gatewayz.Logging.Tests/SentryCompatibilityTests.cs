@@ -43,6 +43,17 @@ public sealed class SentryCompatibilityTests
     }
 
     [Fact]
+    public void The_one_internal_Sentry_member_the_library_calls_exists_in_the_Sentry_that_runs()
+    {
+        // ScopeSnapshot evaluates its scope copy on the logging thread (Sentry.AspNetCore reads the
+        // request there); without the member it falls back to the worker, so only this test notices.
+        var evaluate = typeof(Scope).GetMethod("Evaluate", BindingFlags.Instance | BindingFlags.NonPublic, Type.EmptyTypes);
+
+        Assert.NotNull(evaluate);
+        Assert.Equal(typeof(void), evaluate.ReturnType);
+    }
+
+    [Fact]
     public void The_library_is_built_against_the_oldest_supported_Sentry()
     {
         var sentry = typeof(GatewayzSentryOptions).Assembly.GetReferencedAssemblies().Single(a => a.Name == "Sentry");
