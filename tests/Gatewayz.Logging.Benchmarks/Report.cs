@@ -108,7 +108,7 @@ public sealed class Report(IReadOnlyList<Summary> summaries, IReadOnlyList<CpuRe
             gatewayzCpu <= peerCpu && allReceived));
 
         // A burst: every event waits in the queue for the worker; what it holds there must not cost more than the peer's synchronous capture.
-        var burst = cpu.Where(r => r.PerSecond == 0).ToArray();
+        var burst = cpu.Where(r => Pattern(r) == "burst").ToArray();
         if (burst.Length > 0)
         {
             var (gatewayzBurst, peerBurst) = CpuMedians("burst");

@@ -42,26 +42,17 @@ public sealed class TraceEquivalenceTests
     [MemberData(nameof(Cases))]
     public void The_event_carries_the_trace_span_and_sampling_context_that_a_synchronous_capture_gives(string situation)
     {
-        using var gate = new ManualResetEventSlim();
-        using var held = new ManualResetEventSlim();
+        using var gate = new WorkerGate();
         using var sentry = SentryCapture.Start(o =>
         {
             o.TracesSampler = context => context.TransactionContext.Name == "unsampled" ? 0.0 : 1.0;
-            o.SetBeforeSend(e =>
-            {
-                if (e.Message?.Message == "hold the worker")
-                {
-                    held.Set();
-                    Assert.True(gate.Wait(TimeSpan.FromMinutes(1)), "the test never let the worker go");
-                }
-                return e;
-            });
+            gate.InstallOn(o);
         });
         var logger = sentry.CreateSerilogLogger();
         var hub = sentry.Hub;
 
-        logger.Error("hold the worker");
-        Assert.True(held.Wait(TimeSpan.FromMinutes(1)), "the worker never reached the first event");
+        logger.Error(WorkerGate.Message);
+        gate.WaitUntilHeld();
 
         var messageOnly = situation.EndsWith("message only", StringComparison.Ordinal);
         var after = Arrange(hub, situation);
@@ -80,7 +71,7 @@ public sealed class TraceEquivalenceTests
             }
         }
         after();
-        gate.Set();
+        gate.Release();
 
         var library = Sent(sentry, sentry.Events.Single(e => e.Message == "logged by the app").EventId);
         var peer = Sent(sentry, peerId);

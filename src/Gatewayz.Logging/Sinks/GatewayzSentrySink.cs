@@ -101,7 +101,7 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
             ScopeRedaction.AddOnce(_hub, _perEventRedactor);
         // A sink on its own says only that Sentry is off; under a host, the host says what became of Sentry.
         if (_settleOnFirstEvent && _lease.IsOff)
-            (_reportStatus ?? StartupStatus.WriteToStandardError)(_lease.Status!);
+            Say(_lease.Status!);
     }
 
     /// <summary>The app initialised an SDK after this sink settled as off: its scope gets the redactor, and the line that said "off" is corrected.</summary>
@@ -109,8 +109,10 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
     {
         ScopeRedaction.AddOnce(_hub, _perEventRedactor);
         if (_settleOnFirstEvent)
-            (_reportStatus ?? StartupStatus.WriteToStandardError)(StartupStatus.LateSdkMessage);
+            Say(StartupStatus.LateSdkMessage);
     }
+
+    void Say(string line) => (_reportStatus ?? StartupStatus.WriteToStandardError)(line);
 
     public IHub Hub => _hub;
 

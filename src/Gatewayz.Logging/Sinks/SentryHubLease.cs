@@ -55,10 +55,11 @@ sealed class SentryHubLease
     public bool IsOff { get; private set; }
 
     /// <summary>
-    /// True when off only because no SDK ran when the lease settled: events go through the SDK the app
-    /// initialises later (the hub is Sentry's static one), and the sink says so when it first sees one.
+    /// True when off only because no SDK ran when the lease settled (not turned off, no hub given):
+    /// events go through the SDK the app initialises later (the hub is Sentry's static one), and the
+    /// sink says so when it first sees one.
     /// </summary>
-    public bool AwaitsForeignSdk { get; private set; }
+    public bool AwaitsForeignSdk => IsOff && _settings.Enabled && _settings.Hub is null;
 
     /// <param name="settings">The sink's settings.</param>
     /// <param name="deferred">Leave the decision to <see cref="Settle"/> even when a DSN is given (under a host).</param>
@@ -95,16 +96,12 @@ sealed class SentryHubLease
     string Decide()
     {
         if (!_settings.Enabled || _settings.Hub is not null)
-            return _settings.OffReason is { } off ? Off(off) : StartupStatus.ExplicitHubMessage;
+            return _settings.OffReason is { } off ? Off(StartupStatus.OffMessage(off)) : StartupStatus.ExplicitHubMessage;
         // Never a second SDK: whoever initialised it (UseSentry, SentrySdk.Init, another sink) keeps it.
         if (SentrySdk.IsEnabled)
             return StartupStatus.ForeignSdkMessage;
         if (!_settings.CanInitialiseSdk)
-        {
-            IsOff = true;
-            AwaitsForeignSdk = true;
-            return StartupStatus.OffUntilSdkMessage(_settings.OffReason ?? "no DSN is configured and no Sentry SDK is running");
-        }
+            return Off(StartupStatus.OffUntilSdkMessage(_settings.OffReason ?? "no DSN is configured and no Sentry SDK is running"));
 
         SentryOptions? initialised = null;
         _sdk = SentrySdk.Init(options =>
@@ -116,10 +113,10 @@ sealed class SentryHubLease
         return StartupStatus.OwnSdkMessage(initialised?.Environment);
     }
 
-    string Off(string reason)
+    string Off(string message)
     {
         IsOff = true;
-        return StartupStatus.OffMessage(reason);
+        return message;
     }
 
     static void Configure(SentryOptions options, SentrySettings settings)

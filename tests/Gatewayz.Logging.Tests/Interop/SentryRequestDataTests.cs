@@ -25,8 +25,7 @@ public sealed class SentryRequestDataTests
     public async Task The_request_data_is_read_on_the_logging_thread_as_it_was_at_the_call()
     {
         using var env = EnvironmentVariables.Clean();
-        using var gate = new ManualResetEventSlim();
-        using var held = new ManualResetEventSlim();
+        using var gate = new WorkerGate();
         var transport = new RecordingTransport();
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
@@ -34,15 +33,7 @@ public sealed class SentryRequestDataTests
         builder.WebHost.UseSentry(o =>
         {
             o.Transport = transport;
-            o.SetBeforeSend(e =>
-            {
-                if (e.Message?.Message == "hold the worker")
-                {
-                    held.Set();
-                    gate.Wait(TimeSpan.FromMinutes(1));
-                }
-                return e;
-            });
+            gate.InstallOn(o);
         });
         builder.AddGatewayzLogging();
 
@@ -50,8 +41,8 @@ public sealed class SentryRequestDataTests
         {
             app.MapGet("/checkout", (HttpContext context, ILogger<Checkout> logger) =>
             {
-                logger.LogError("hold the worker");
-                Assert.True(held.Wait(TimeSpan.FromMinutes(1)), "the worker never reached the first event");
+                logger.LogError(WorkerGate.Message);
+                gate.WaitUntilHeld();
                 logger.LogError("Checkout failed");
                 context.Request.Headers["X-Late"] = "set after the log";
                 return Results.Ok();
@@ -60,7 +51,7 @@ public sealed class SentryRequestDataTests
             using var client = app.GetTestClient();
             using var request = new HttpRequestMessage(HttpMethod.Get, "/checkout") { Headers = { { "X-Early", "sent by the client" } } };
             Assert.True((await client.SendAsync(request)).IsSuccessStatusCode);
-            gate.Set();
+            gate.Release();
             await GatewayzSentry.FlushAsync(TimeSpan.FromSeconds(10));
             await app.StopAsync();
         }
