@@ -24,6 +24,9 @@ public sealed class CapturedEvent
     /// <summary>The event id.</summary>
     public SentryId EventId => Guid.TryParse(JsonPlain.String(Json, "event_id"), out var id) ? new SentryId(id) : SentryId.Empty;
 
+    /// <summary>When the event happened, as the SDK serialized it (for the library's events, the moment of the log call).</summary>
+    public DateTimeOffset? Timestamp => Json.TryGetProperty("timestamp", out var timestamp) && timestamp.ValueKind == JsonValueKind.String && timestamp.TryGetDateTimeOffset(out var value) ? value : null;
+
     /// <summary>The level on the wire: <c>debug</c>, <c>info</c>, <c>warning</c>, <c>error</c> or <c>fatal</c>.</summary>
     public string? Level => JsonPlain.String(Json, "level");
 

@@ -9,6 +9,7 @@ namespace Gatewayz.Logging.Benchmarks;
 /// </summary>
 [MemoryDiagnoser]
 [InvocationCount(Pipelines.ErrorsPerIteration)]
+[WarmupCount(Pipelines.EventWarmupIterations)]
 public class CaptureHelperBenchmarks : PipelineBenchmark
 {
     static readonly Dictionary<string, object> ProviderScope = new()

@@ -10,6 +10,7 @@ namespace Gatewayz.Logging.Benchmarks;
 /// </summary>
 [MemoryDiagnoser]
 [InvocationCount(Pipelines.ErrorsPerIteration)]
+[WarmupCount(Pipelines.EventWarmupIterations)]
 public class ErrorEventBenchmarks : PipelineBenchmark
 {
     [GlobalSetup(Target = nameof(Serilog_null_sink))]

@@ -12,7 +12,7 @@ public sealed class CaptureWorkerTests
 
     static CaptureWork Work() => new(
         new LogEvent(DateTimeOffset.Now, LogEventLevel.Error, null, new MessageTemplateParser().Parse("Failure"), []),
-        new SentryEvent(), null, Environment.CurrentManagedThreadId, StormVerdict.SendIt);
+        PreparedEvent.For(null), null, Environment.CurrentManagedThreadId, null, StormVerdict.SendIt);
 
     [Fact]
     public async Task A_flush_waits_for_the_report_of_dropped_events_as_well_as_for_the_queue()

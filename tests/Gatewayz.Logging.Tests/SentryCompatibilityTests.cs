@@ -43,14 +43,19 @@ public sealed class SentryCompatibilityTests
     }
 
     [Fact]
-    public void The_one_internal_Sentry_member_the_library_calls_exists_in_the_Sentry_that_runs()
+    public void The_internal_Sentry_members_the_library_calls_exist_in_the_Sentry_that_runs()
     {
         // ScopeSnapshot evaluates its scope copy on the logging thread (Sentry.AspNetCore reads the
-        // request there); without the member it falls back to the worker, so only this test notices.
+        // request there); PreparedEvent makes the event on the worker with the id and timestamp of the
+        // call. Without them each falls back (to the worker, to the logging thread), so only this test notices.
         var evaluate = typeof(Scope).GetMethod("Evaluate", BindingFlags.Instance | BindingFlags.NonPublic, Type.EmptyTypes);
+        var withIdAndTimestamp = typeof(SentryEvent).GetConstructor(
+            BindingFlags.Instance | BindingFlags.NonPublic, [typeof(Exception), typeof(DateTimeOffset?), typeof(SentryId)]);
 
         Assert.NotNull(evaluate);
         Assert.Equal(typeof(void), evaluate.ReturnType);
+        Assert.NotNull(withIdAndTimestamp);
+        Assert.True(Gatewayz.Logging.Sinks.PreparedEvent.MadeOnWorker);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace Gatewayz.Logging.Capture;
 /// behind <c>WriteTo.Async</c> or a batching wrapper. Every Gatewayz sink that receives the event sends
 /// it whatever its minimum event level; the first one to claim the ticket sends the Sentry event
 /// prepared here, whose id the helper returned, and every other sink makes its own (two sinks never
-/// share one <see cref="SentryEvent"/>). The event is made once, by whichever asks first: the sink
+/// share one <see cref="SentryEvent"/>). The event (its id and timestamp) is decided once, by whichever asks first: the sink
 /// that claims the ticket, the helper when it returns before any sink has decided, or another sink
 /// that shows the property.
 /// </summary>
@@ -85,13 +85,13 @@ sealed class CaptureTicket
     /// </summary>
     public SentryId Result() => Volatile.Read(ref _state) switch
     {
-        Sent => _prepared!.Event.EventId,
+        Sent => _prepared!.EventId,
         NotSent => SentryId.Empty,
-        _ => LiveSinks.AnyEnabled() ? Prepare().Event.EventId : SentryId.Empty,
+        _ => LiveSinks.AnyEnabled() ? Prepare().EventId : SentryId.Empty,
     };
 
     /// <summary>The Sentry event id, as other sinks (a JSON console, say) show the property.</summary>
-    public override string ToString() => Prepare().Event.EventId.ToString();
+    public override string ToString() => Prepare().EventId.ToString();
 
     /// <summary>The ticket of a MEL capture, current on its thread while the capture is logged.</summary>
     public readonly struct CurrentTicket : IDisposable

@@ -180,15 +180,11 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
 
         // An exception the SDK cannot read would cost the event its exceptions: the worker describes it instead.
         var prepared = ticket?.Prepare() ?? PreparedEvent.For(logEvent.Exception);
-        var (sentryEvent, fault) = (prepared.Event, prepared.ExceptionFault);
         var thread = Thread.CurrentThread;
-        // The thread that logged, not the worker's: this also keeps the SDK from attaching the worker's stack.
-        sentryEvent.SentryThreads = [new SentryThread { Current = true, Id = thread.ManagedThreadId, Name = thread.Name }];
-
-        if (!_worker.TryEnqueue(new CaptureWork(logEvent, sentryEvent, ScopeSnapshot.Take(_hub, logEvent.Exception), thread.ManagedThreadId, storm) { ExceptionFault = fault }))
+        if (!_worker.TryEnqueue(new CaptureWork(logEvent, prepared, ScopeSnapshot.Take(_hub, logEvent.Exception), thread.ManagedThreadId, thread.Name, storm)))
             return SentryId.Empty;
         ClaimedExceptions.Claim(logEvent.Exception);
-        return sentryEvent.EventId;
+        return prepared.EventId;
     }
 
     /// <summary>
@@ -202,7 +198,10 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
         CultureInfo.CurrentUICulture = work.UICulture;
         try
         {
-            MapAndCapture(work);
+            var sentryEvent = work.Event.Make();
+            // The thread that logged, not the worker's: this also keeps the SDK from attaching the worker's stack.
+            sentryEvent.SentryThreads = [new SentryThread { Current = true, Id = work.ThreadId, Name = work.ThreadName }];
+            MapAndCapture(work, sentryEvent);
         }
         finally
         {
@@ -211,18 +210,18 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
         }
     }
 
-    void MapAndCapture(CaptureWork work)
+    void MapAndCapture(CaptureWork work, SentryEvent sentryEvent)
     {
-        _mapper.Apply(work.LogEvent, work.SentryEvent);
-        if (work.ExceptionFault is { } fault)
+        _mapper.Apply(work.LogEvent, sentryEvent);
+        if (work.Event.ExceptionFault is { } fault)
         {
-            work.SentryEvent.SentryExceptions = FaultyExceptionMapper.Map(work.LogEvent.Exception!);
+            sentryEvent.SentryExceptions = FaultyExceptionMapper.Map(work.LogEvent.Exception!);
             SelfLog.WriteLine(
                 "Gatewayz.Logging: event {0}: the Sentry SDK cannot read the logged exception ({1}); the library described it instead, marking what could not be read",
-                work.SentryEvent.EventId, fault);
+                sentryEvent.EventId, fault);
         }
         if (work.Storm.Suppressed > 0)
-            StormReport.AddTo(work.SentryEvent, work.Storm, _stormWindow);
+            StormReport.AddTo(sentryEvent, work.Storm, _stormWindow);
         work.Scope?.AddEventProcessor(new LoggingThreadProcessor(work.ThreadId));
         if (UnhandledExceptionRule.Applies(work.LogEvent))
             work.Scope?.AddEventProcessor(UnhandledMechanismProcessor.Instance);
@@ -231,7 +230,7 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
         // Last, so that it measures what the SDK and the redactor made of the exceptions.
         work.Scope?.AddEventProcessor(EventSizeLimit.Instance);
         ClaimedExceptions.CaptureForLibrary(
-            (Hub: _hub, work.SentryEvent, work.Scope),
+            (Hub: _hub, SentryEvent: sentryEvent, work.Scope),
             static capture => capture.Hub.CaptureEvent(capture.SentryEvent, capture.Scope, EventMarker.Create()));
     }
 
