@@ -11,9 +11,9 @@ namespace Gatewayz.Logging.Capture;
 /// behind <c>WriteTo.Async</c> or a batching wrapper. Every Gatewayz sink that receives the event sends
 /// it whatever its minimum event level; the first one to claim the ticket sends the Sentry event
 /// prepared here, whose id the helper returned, and every other sink makes its own (two sinks never
-/// share one <see cref="SentryEvent"/>). The event (its id and timestamp) is decided once, by whichever asks first: the sink
-/// that claims the ticket, the helper when it returns before any sink has decided, or another sink
-/// that shows the property.
+/// share one <see cref="SentryEvent"/>). The event's id and timestamp are decided once, by whichever
+/// asks first: the sink that claims the ticket, the helper when it returns before any sink has
+/// decided, or another sink that shows the property.
 /// </summary>
 /// <remarks>
 /// The Serilog helpers put the ticket on the log event they build. A MEL helper cannot: Serilog's
