@@ -13,11 +13,20 @@ namespace Gatewayz.Logging.Benchmarks;
 [WarmupCount(Pipelines.EventWarmupIterations)]
 public class ErrorEventBenchmarks : PipelineBenchmark
 {
+    Exception? _thrownInScope;
+
     [GlobalSetup(Target = nameof(Serilog_null_sink))]
     public void SetupFloor() => UseSerilog(Pipelines.SerilogFloor(), inScope: true);
 
     [GlobalSetup(Target = nameof(Gatewayz_Serilog))]
     public void SetupGatewayz() => UseSerilog(Pipelines.Gatewayz(), inScope: true);
+
+    [GlobalSetup(Target = nameof(Gatewayz_Serilog_after_many_throws))]
+    public void SetupGatewayzAfterThrows()
+    {
+        UseSerilog(Pipelines.Gatewayz(), inScope: true);
+        _thrownInScope = Pipelines.ThrowInScope(throwsBefore: 300);
+    }
 
     [GlobalSetup(Target = nameof(Gatewayz_MEL))]
     public void SetupGatewayzMel() => UseMelThrough(Pipelines.Gatewayz(), inScope: true);
@@ -36,6 +45,13 @@ public class ErrorEventBenchmarks : PipelineBenchmark
 
     [Benchmark]
     public void Gatewayz_Serilog() => Log!.Error(Pipelines.Failure, "Provider {provider} request failed", "openrouter");
+
+    /// <summary>
+    /// As in a process that throws: the logged exception was thrown in the scope, after 300 others, so
+    /// the throw-site record is searched among a full ring of remembered throws, found and replayed.
+    /// </summary>
+    [Benchmark]
+    public void Gatewayz_Serilog_after_many_throws() => Log!.Error(_thrownInScope, "Provider {provider} request failed", "openrouter");
 
     [Benchmark]
     public void Gatewayz_MEL() => MelMessages.Failed(Mel!, "openrouter", Pipelines.Failure);

@@ -128,6 +128,26 @@ public static class Pipelines
             scope.Contexts["provider"] = new Dictionary<string, object> { ["provider_name"] = "openrouter", ["model"] = "openai/gpt-4o-mini" };
         });
 
+    /// <summary>
+    /// Throws <paramref name="throwsBefore"/> exceptions and then the one returned, each caught at once,
+    /// in the current scope: the state of a process that throws, with the returned exception's throw
+    /// site among the remembered ones.
+    /// </summary>
+    public static Exception ThrowInScope(int throwsBefore)
+    {
+        for (var i = 0; i < throwsBefore; i++)
+        {
+            try
+            {
+                throw new TimeoutException("an earlier failure");
+            }
+            catch (TimeoutException)
+            {
+            }
+        }
+        return MakeFailure();
+    }
+
     static Exception MakeFailure()
     {
         try

@@ -118,17 +118,31 @@ public sealed class ThrowSiteTests
 
         try
         {
-            using (LogContext.PushProperty("provider", "rethrown-elsewhere"))
+            ThrowThenRethrowElsewhere();
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Request failed");
+        }
+
+        Assert.Equal("first-throw", sentry.Events.Single().Tags["provider"]);
+    }
+
+    [Fact]
+    public void A_rethrown_inner_exception_keeps_its_first_throw_site_when_it_is_wrapped()
+    {
+        using var sentry = SentryCapture.Start();
+        var logger = sentry.CreateLogger<ThrowSiteTests>();
+
+        try
+        {
+            try
             {
-                try
-                {
-                    using (LogContext.PushProperty("provider", "first-throw"))
-                        throw new TimeoutException("slow");
-                }
-                catch (TimeoutException)
-                {
-                    throw;
-                }
+                ThrowThenRethrowElsewhere();
+            }
+            catch (TimeoutException inner)
+            {
+                throw new InvalidOperationException("Provider failed", inner);
             }
         }
         catch (Exception ex)
@@ -137,6 +151,23 @@ public sealed class ThrowSiteTests
         }
 
         Assert.Equal("first-throw", sentry.Events.Single().Tags["provider"]);
+    }
+
+    /// <summary>Throws in a <c>first-throw</c> scope and rethrows from a <c>rethrown-elsewhere</c> one.</summary>
+    static void ThrowThenRethrowElsewhere()
+    {
+        using (LogContext.PushProperty("provider", "rethrown-elsewhere"))
+        {
+            try
+            {
+                using (LogContext.PushProperty("provider", "first-throw"))
+                    throw new TimeoutException("slow");
+            }
+            catch (TimeoutException)
+            {
+                throw;
+            }
+        }
     }
 
     [Fact]
