@@ -48,13 +48,8 @@ public sealed class SentryCompatibilityTests
         // ScopeSnapshot evaluates its scope copy on the logging thread (Sentry.AspNetCore reads the
         // request there); PreparedEvent makes the event on the worker with the id and timestamp of the
         // call. Without them each falls back (to the worker, to the logging thread), so only this test notices.
-        var evaluate = typeof(Scope).GetMethod("Evaluate", BindingFlags.Instance | BindingFlags.NonPublic, Type.EmptyTypes);
-        var withIdAndTimestamp = typeof(SentryEvent).GetConstructor(
-            BindingFlags.Instance | BindingFlags.NonPublic, [typeof(Exception), typeof(DateTimeOffset?), typeof(SentryId)]);
-
-        Assert.NotNull(evaluate);
-        Assert.Equal(typeof(void), evaluate.ReturnType);
-        Assert.NotNull(withIdAndTimestamp);
+        Assert.NotNull(Gatewayz.Logging.Sinks.SentryInternals.EvaluateScope);
+        Assert.NotNull(Gatewayz.Logging.Sinks.SentryInternals.NewEventWithIdAndTimestamp);
         Assert.True(Gatewayz.Logging.Sinks.PreparedEvent.MadeOnWorker);
     }
 

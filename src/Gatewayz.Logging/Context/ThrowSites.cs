@@ -61,8 +61,8 @@ static class ThrowSites
             if (Volatile.Read(ref Thrown[slot]) is not { } thrown)
                 continue;
             var index = IndexOf(chain, thrown);
-            if (index >= 0 && SiteOf(slot, thrown) is { } site && (sites[index] is not { } earlier || site.Sequence < earlier.Sequence))
-                sites[index] = site;
+            if (index >= 0)
+                sites[index] = Earliest(sites[index], slot, thrown);
         }
 
         List<ExecutionContext>? found = null;
@@ -80,10 +80,8 @@ static class ThrowSites
         Site? first = null;
         for (var slot = 0; slot < Capacity; slot++)
         {
-            if (ReferenceEquals(Volatile.Read(ref Thrown[slot]), exception)
-                && SiteOf(slot, exception) is { } site
-                && (first is null || site.Sequence < first.Sequence))
-                first = site;
+            if (ReferenceEquals(Volatile.Read(ref Thrown[slot]), exception))
+                first = Earliest(first, slot, exception);
         }
         return first?.Context;
     }
@@ -98,9 +96,14 @@ static class ThrowSites
         return -1;
     }
 
-    /// <summary>The site in <paramref name="slot"/>, if it still records <paramref name="thrown"/> (a later throw may have taken the slot).</summary>
-    static Site? SiteOf(int slot, Exception thrown) =>
-        Volatile.Read(ref Ring[slot]) is { } site && ReferenceEquals(site.Exception, thrown) ? site : null;
+    /// <summary>
+    /// The earlier of <paramref name="known"/> and the site in <paramref name="slot"/>, if that slot still
+    /// records <paramref name="thrown"/> (a later throw may have taken it since its exception was read).
+    /// </summary>
+    static Site? Earliest(Site? known, int slot, Exception thrown) =>
+        Volatile.Read(ref Ring[slot]) is { } site && ReferenceEquals(site.Exception, thrown) && (known is null || site.Sequence < known.Sequence)
+            ? site
+            : known;
 
     static void Record(object? sender, FirstChanceExceptionEventArgs e)
     {

@@ -1,6 +1,4 @@
-using System.Reflection;
 using Sentry;
-using Serilog.Debugging;
 
 namespace Gatewayz.Logging.Sinks;
 
@@ -8,15 +6,14 @@ namespace Gatewayz.Logging.Sinks;
 /// A Sentry event decided on the logging side: its id (which a capture helper returns at once) and its
 /// timestamp (the moment of the call) are fixed here; the <see cref="SentryEvent"/> itself is made by
 /// <see cref="Make"/>, on the worker, so that the queue holds two small values instead of an event. The
-/// SDK makes an event with a given id and timestamp only through an internal constructor: when a Sentry
-/// version lacks it, the event is made here at once, as the public constructor allows. An exception the
-/// SDK cannot read (<see cref="ExceptionProbe"/>) is kept from the event and named in
-/// <see cref="ExceptionFault"/>, for the worker to describe instead.
+/// SDK makes an event with a given id and timestamp only through an internal constructor
+/// (<see cref="SentryInternals.NewEventWithIdAndTimestamp"/>): when a Sentry version lacks it, the
+/// event is made here at once, as the public constructor allows. An exception the SDK cannot read
+/// (<see cref="ExceptionProbe"/>) is kept from the event and named in <see cref="ExceptionFault"/>,
+/// for the worker to describe instead.
 /// </summary>
 sealed class PreparedEvent
 {
-    static readonly ConstructorInvoker? WithIdAndTimestamp = FindConstructor();
-
     readonly Exception? _exception;
     readonly DateTimeOffset _timestamp;
     readonly SentryEvent? _madeAtOnce;
@@ -43,7 +40,7 @@ sealed class PreparedEvent
     public string? ExceptionFault { get; }
 
     /// <summary>True when this Sentry version lets the event be made on the worker (see the class summary).</summary>
-    public static bool MadeOnWorker => WithIdAndTimestamp is not null;
+    public static bool MadeOnWorker => SentryInternals.NewEventWithIdAndTimestamp is not null;
 
     public static PreparedEvent For(Exception? exception) => For(exception, MadeOnWorker);
 
@@ -56,23 +53,5 @@ sealed class PreparedEvent
 
     /// <summary>The Sentry event, with the id and timestamp fixed at the call. Called once, by the sink that sends it.</summary>
     public SentryEvent Make() =>
-        _madeAtOnce ?? (SentryEvent)WithIdAndTimestamp!.Invoke(_exception, _timestamp, EventId);
-
-    static ConstructorInvoker? FindConstructor()
-    {
-        try
-        {
-            var constructor = typeof(SentryEvent).GetConstructor(
-                BindingFlags.Instance | BindingFlags.NonPublic, [typeof(Exception), typeof(DateTimeOffset?), typeof(SentryId)]);
-            if (constructor is not null)
-                return ConstructorInvoker.Create(constructor);
-        }
-        catch (Exception ex) when (ex is ArgumentException or MemberAccessException or NotSupportedException)
-        {
-            SelfLog.WriteLine("Gatewayz.Logging: cannot make Sentry events on the worker ({0}); they are made on the logging thread", ex.Message);
-            return null;
-        }
-        SelfLog.WriteLine("Gatewayz.Logging: this Sentry version cannot make an event with a given id and timestamp; events are made on the logging thread");
-        return null;
-    }
+        _madeAtOnce ?? (SentryEvent)SentryInternals.NewEventWithIdAndTimestamp!.Invoke(_exception, _timestamp, EventId);
 }
