@@ -6,13 +6,13 @@ namespace Gatewayz.Logging;
 public static class GatewayzSentry
 {
     /// <summary>
-    /// Waits until every event logged so far has left the background queue and the Sentry SDK has
-    /// sent it, or the timeout passes. <c>SentrySdk.FlushAsync</c> alone does not see events still
-    /// on their way to the SDK; call this before a short-lived process exits without disposing its
-    /// logger. Disposal (<c>Log.CloseAndFlush()</c>, host shutdown) already flushes.
+    /// Waits until the Sentry SDK every Gatewayz sink sends through has sent what it holds, or the
+    /// timeout passes. Events are captured where they are logged, so this is the SDK's own flush, for
+    /// each hub the sinks use (<c>SentrySdk.FlushAsync</c> covers the usual one). Disposal
+    /// (<c>Log.CloseAndFlush()</c>, host shutdown) already flushes.
     /// </summary>
     /// <param name="timeout">The longest time to wait.</param>
-    /// <returns>True when everything pending was handed to the SDK in time.</returns>
+    /// <returns>True when the SDK sent everything in time.</returns>
     /// <example>
     /// <code>
     /// logger.LogError(ex, "Nightly reconciliation failed");

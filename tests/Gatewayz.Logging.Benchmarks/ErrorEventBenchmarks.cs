@@ -1,12 +1,17 @@
 using BenchmarkDotNet.Attributes;
+using Sentry;
 
 namespace Gatewayz.Logging.Benchmarks;
 
 /// <summary>
-/// An Error with an exception in the same scope: a Sentry event. Time on the calling thread only:
-/// the Gatewayz pipeline hands exception processing and serialization to its background worker.
-/// Each iteration logs as many errors as the default queue holds and starts with the previous
-/// iteration's events drained, so what is measured is a capture, never a drop.
+/// An Error with an exception in the same scope: a Sentry event, captured on the calling thread by
+/// every pipeline, as Sentry's own integrations do; the SDK's worker serializes and sends. The SDK's
+/// own capture of an equivalent event is the floor under each pipeline, on an SDK configured as that
+/// pipeline's: <see cref="Sdk_CaptureEvent"/> on the SDK's defaults, as the peer initialises it, and
+/// <see cref="Sdk_CaptureEvent_on_the_SDK_Gatewayz_initialises"/>, which differs by the list of loaded
+/// assemblies the library keeps instead of the SDK reading every assembly's name per event. Each
+/// iteration logs half of what the queues hold and starts with the previous iteration's events
+/// drained, so what is measured is a capture, never a drop.
 /// </summary>
 [MemoryDiagnoser]
 [InvocationCount(Pipelines.ErrorsPerIteration)]
@@ -37,6 +42,12 @@ public class ErrorEventBenchmarks : PipelineBenchmark
     [GlobalSetup(Target = nameof(Python_pattern_CaptureException))]
     public void SetupPython() => UseSdk();
 
+    [GlobalSetup(Target = nameof(Sdk_CaptureEvent))]
+    public void SetupSdk() => UseSdk();
+
+    [GlobalSetup(Target = nameof(Sdk_CaptureEvent_on_the_SDK_Gatewayz_initialises))]
+    public void SetupGatewayzSdk() => UseSerilog(Pipelines.Gatewayz(), inScope: true);
+
     [IterationSetup]
     public void Drain() => Pipelines.Drain();
 
@@ -61,4 +72,12 @@ public class ErrorEventBenchmarks : PipelineBenchmark
 
     [Benchmark]
     public void Python_pattern_CaptureException() => Pipelines.PythonCapture(Pipelines.Failure);
+
+    /// <summary>The SDK alone capturing the same event, as a logging integration hands it over: the floor of a capture.</summary>
+    [Benchmark]
+    public void Sdk_CaptureEvent() => SentrySdk.CaptureEvent(Pipelines.EquivalentEvent());
+
+    /// <summary>The same, on the SDK the library initialises: the floor under the library's rows.</summary>
+    [Benchmark]
+    public void Sdk_CaptureEvent_on_the_SDK_Gatewayz_initialises() => SentrySdk.CaptureEvent(Pipelines.EquivalentEvent());
 }

@@ -13,7 +13,9 @@ using Serilog.Events;
 namespace Gatewayz.Logging.Benchmarks;
 
 /// <summary>
-/// The pipelines measured side by side, each on one Sentry hub with a transport that does nothing:
+/// The pipelines measured side by side, each on one Sentry hub with a transport that does nothing,
+/// a queue of the same size, and the SDK's duplicate detection kept to the same event only (the event
+/// benchmarks log one exception instance again and again, which it would drop after the first capture):
 /// Serilog into a null sink (the floor), the Gatewayz pipeline (Serilog and MEL through it), MEL with
 /// Sentry.Extensions.Logging (the peer), and the Python original's pattern on the bare SDK
 /// (configure the scope, then capture).
@@ -50,6 +52,8 @@ public static class Pipelines
             o.Transport = new NullTransport();
             o.AutoSessionTracking = false;
             o.SendClientReports = false;
+            o.DeduplicateMode = DeduplicateMode.SameEvent;
+            o.MaxQueueItems = ErrorsPerIteration * 2;
             configure?.Invoke(o);
         });
 
@@ -74,6 +78,7 @@ public static class Pipelines
                     sentry.Transport = transport ?? new NullTransport();
                     sentry.AutoSessionTracking = false;
                     sentry.SendClientReports = false;
+                    sentry.DeduplicateMode = DeduplicateMode.SameEvent;
                 };
                 o.StormControl.Enabled = stormControl;
                 o.MaxQueueItems = maxQueueItems;
@@ -101,6 +106,8 @@ public static class Pipelines
             o.Transport = new NullTransport();
             o.AutoSessionTracking = false;
             o.SendClientReports = false;
+            o.DeduplicateMode = DeduplicateMode.SameEvent;
+            o.MaxQueueItems = ErrorsPerIteration * 2;
             o.InitializeSdk = true;
             configure?.Invoke(o);
         }));
@@ -118,6 +125,14 @@ public static class Pipelines
         GatewayzSentry.FlushAsync(TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
         SentrySdk.FlushAsync(TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
     }
+
+    /// <summary>The event a logging integration hands the SDK for the benchmarks' error, as the SDK's own floor.</summary>
+    public static SentryEvent EquivalentEvent() => new(Failure)
+    {
+        Level = SentryLevel.Error,
+        Logger = "Gatewayz.Router",
+        Message = new SentryMessage { Message = "Provider {provider} request failed", Formatted = "Provider openrouter request failed" },
+    };
 
     /// <summary>The Python original: set the tags and context on the scope, then capture.</summary>
     public static SentryId PythonCapture(Exception exception) =>

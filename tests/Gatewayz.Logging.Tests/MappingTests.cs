@@ -418,21 +418,58 @@ public sealed class MappingTests
     }
 
     [Fact]
-    public void The_event_names_the_thread_that_logged_it()
+    public void MELs_activity_ids_go_to_the_activity_context_and_the_trace_context_stays_Sentrys()
+    {
+        using var sentry = SentryCapture.Start();
+        var logger = sentry.CreateLoggerFactory(configureLogging: b => b.Configure(o =>
+            o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId))
+            .CreateLogger<MappingTests>();
+        using var activity = new System.Diagnostics.Activity("checkout").Start();
+
+        logger.LogError("Checkout failed");
+
+        var evt = sentry.Events.Single();
+        Assert.Equal(activity.TraceId.ToHexString(), evt.Contexts["activity"]["trace_id"]);
+        Assert.Equal(activity.SpanId.ToHexString(), evt.Contexts["activity"]["span_id"]);
+        Assert.False(evt.Contexts["activity"].ContainsKey("parent_id"), "a root activity's parent is all zeros, which says nothing");
+        Assert.DoesNotContain(evt.Contexts.GetValueOrDefault("log")?.Keys ?? [], k => k is "TraceId" or "SpanId" or "ParentId");
+        Assert.NotEqual(activity.TraceId.ToHexString(), evt.Json.GetProperty("contexts").GetProperty("trace").GetProperty("trace_id").GetString());
+    }
+
+    [Fact]
+    public void Serilogs_own_activity_ids_go_to_the_activity_context()
+    {
+        using var sentry = SentryCapture.Start();
+        var logger = sentry.CreateSerilogLogger();
+        using var parent = new System.Diagnostics.Activity("request").Start();
+        using var activity = new System.Diagnostics.Activity("checkout").Start();
+
+        logger.Error("Checkout failed");
+
+        var evt = sentry.Events.Single();
+        Assert.Equal(activity.TraceId.ToHexString(), evt.Contexts["activity"]["trace_id"]);
+        Assert.Equal(activity.SpanId.ToHexString(), evt.Contexts["activity"]["span_id"]);
+        Assert.False(evt.Contexts.ContainsKey("log"));
+    }
+
+    [Fact]
+    public void The_event_is_captured_on_the_thread_that_logged_it_with_that_threads_stack()
     {
         using var sentry = SentryCapture.Start();
         var logger = sentry.CreateSerilogLogger();
         var threadId = Environment.CurrentManagedThreadId;
 
         logger.Error(Throw.Caught(() => new InvalidOperationException("x")), "Failed");
+        logger.Error("Failed without an exception");
 
-        var evt = sentry.Events.Single();
-        var thread = evt.Json.GetProperty("threads").GetProperty("values")[0];
+        var withException = sentry.Events.Single(e => e.Message == "Failed");
+        var exception = withException.Json.GetProperty("exception").GetProperty("values")[0];
+        Assert.Equal(threadId, exception.GetProperty("thread_id").GetInt32());
+        // Without an exception the SDK attaches the stack of the thread that captures: this test's.
+        var thread = sentry.Events.Single(e => e.Message == "Failed without an exception").Json.GetProperty("threads").GetProperty("values")[0];
         Assert.Equal(threadId, thread.GetProperty("id").GetInt32());
         Assert.True(thread.GetProperty("current").GetBoolean());
-        var exception = evt.Json.GetProperty("exception").GetProperty("values")[0];
-        Assert.Equal(threadId, exception.GetProperty("thread_id").GetInt32());
-        Assert.False(thread.TryGetProperty("stacktrace", out _));
+        Assert.Contains(nameof(The_event_is_captured_on_the_thread_that_logged_it_with_that_threads_stack), thread.GetProperty("stacktrace").GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact]

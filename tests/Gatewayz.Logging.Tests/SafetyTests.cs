@@ -116,18 +116,6 @@ public sealed class SafetyTests
     }
 
     [Fact]
-    public void A_burst_into_an_sdk_initialised_elsewhere_with_its_default_queue_is_not_lost()
-    {
-        using var sentry = SentryCapture.Start(o => o.MaxQueueItems = 30);
-        var logger = sentry.CreateSerilogLogger(o => o.StormControl.Enabled = false);
-
-        for (var i = 0; i < 300; i++)
-            logger.Error("Failure {index}", i);
-
-        Assert.Equal(300, sentry.Events.Select(e => e.Formatted).Distinct().Count());
-    }
-
-    [Fact]
     public void Disposing_twice_is_harmless()
     {
         using var sentry = SentryCapture.Start();

@@ -7,15 +7,10 @@ using Sentry;
 namespace Gatewayz.Logging.Tests;
 
 /// <summary>
-/// The library sends its events from a background worker; each must carry the trace, span and
-/// dynamic sampling context that the SDK's own synchronous capture gives at the moment of the call,
-/// even when the span or transaction has moved on before the worker reaches the event. Each case
-/// logs through the library and captures with <c>IHub.CaptureException</c> (the peer) at the same
-/// point, while the worker is held on an earlier event, then changes the trace state, then lets the
-/// worker go.
-/// Not covered, because the SDK gives no public way to carry it: an event without an exception whose
-/// span (or an unsampled transaction) finishes before the worker reaches it gets the trace of the
-/// scope's propagation context (docs/reliability.md).
+/// The library captures on the thread that logged, through a copy of the current scope: each event
+/// must carry the trace, span and dynamic sampling context that the SDK's own capture gives at the
+/// same point. Each case logs through the library and captures with <c>IHub.CaptureException</c> (the
+/// peer) at the same point, then changes the trace state, which must not reach either event.
 /// </summary>
 [Collection(SentrySdkCollection.Name)]
 public sealed class TraceEquivalenceTests
@@ -42,17 +37,9 @@ public sealed class TraceEquivalenceTests
     [MemberData(nameof(Cases))]
     public void The_event_carries_the_trace_span_and_sampling_context_that_a_synchronous_capture_gives(string situation)
     {
-        using var gate = new WorkerGate();
-        using var sentry = SentryCapture.Start(o =>
-        {
-            o.TracesSampler = context => context.TransactionContext.Name == "unsampled" ? 0.0 : 1.0;
-            gate.InstallOn(o);
-        });
+        using var sentry = SentryCapture.Start(o => o.TracesSampler = context => context.TransactionContext.Name == "unsampled" ? 0.0 : 1.0);
         var logger = sentry.CreateSerilogLogger();
         var hub = sentry.Hub;
-
-        logger.Error(WorkerGate.Message);
-        gate.WaitUntilHeld();
 
         var messageOnly = situation.EndsWith("message only", StringComparison.Ordinal);
         var after = Arrange(hub, situation);
@@ -71,7 +58,6 @@ public sealed class TraceEquivalenceTests
             }
         }
         after();
-        gate.Release();
 
         var library = Sent(sentry, sentry.Events.Single(e => e.Message == "logged by the app").EventId);
         var peer = Sent(sentry, peerId);

@@ -10,10 +10,10 @@ namespace Gatewayz.Logging.Capture;
 /// property, so that it reaches the sink wherever and whenever the sink runs: on the calling thread,
 /// behind <c>WriteTo.Async</c> or a batching wrapper. Every Gatewayz sink that receives the event sends
 /// it whatever its minimum event level; the first one to claim the ticket sends the Sentry event
-/// prepared here, whose id the helper returned, and every other sink makes its own (two sinks never
-/// share one <see cref="SentryEvent"/>). The event's id and timestamp are decided once, by whichever
-/// asks first: the sink that claims the ticket, the helper when it returns before any sink has
-/// decided, or another sink that shows the property.
+/// made here, whose id the helper returned, and every other sink makes its own (two sinks never
+/// share one <see cref="SentryEvent"/>). The event, with its id and timestamp, is made once, by
+/// whichever asks first: the sink that claims the ticket, the helper when it returns before any sink
+/// has decided, or another sink that shows the property.
 /// </summary>
 /// <remarks>
 /// The Serilog helpers put the ticket on the log event they build. A MEL helper cannot: Serilog's
@@ -34,7 +34,7 @@ sealed class CaptureTicket
 
     readonly Exception? _exception;
     readonly LogEventLevel _level;
-    PreparedEvent? _prepared;
+    SentryEvent? _event;
     int _state;
 
     public CaptureTicket(Exception? exception, LogEventLevel level)
@@ -71,27 +71,30 @@ sealed class CaptureTicket
     public bool TryClaim() => Interlocked.CompareExchange(ref _state, Claimed, Open) == Open;
 
     /// <summary>The Sentry event of this capture, made once, by whichever side asks first.</summary>
-    public PreparedEvent Prepare() =>
-        Volatile.Read(ref _prepared) ?? Interlocked.CompareExchange(ref _prepared, PreparedEvent.For(_exception), null) ?? _prepared!;
+    SentryEvent Event() =>
+        Volatile.Read(ref _event) ?? Interlocked.CompareExchange(ref _event, LoggedEvent.Create(_exception), null) ?? _event!;
 
-    /// <summary>Called by the sink that claimed the ticket, once it knows whether the prepared event was queued.</summary>
+    /// <summary>Called by the sink that claimed the ticket: the event to map and send, whose id the helper returns.</summary>
+    public SentryEvent TakeEvent() => Event();
+
+    /// <summary>Called by the sink that claimed the ticket, once it knows whether the SDK took the event.</summary>
     public void Complete(bool sent) => Volatile.Write(ref _state, sent ? Sent : NotSent);
 
     /// <summary>
     /// What the helper returns once its <c>Write</c> or <c>Log</c> call is back: the id of the event a
     /// sink sent, or empty when the sink did not send it. When no sink has decided yet (it runs behind a
     /// wrapper, later, on another thread), the id the event is sent with, as long as a Gatewayz sink with
-    /// Sentry enabled is alive; that sink may still drop it (storm control, sampling, a full queue).
+    /// Sentry enabled is alive; that sink may still drop it (storm control, sampling, a full SDK queue).
     /// </summary>
     public SentryId Result() => Volatile.Read(ref _state) switch
     {
-        Sent => _prepared!.EventId,
+        Sent => _event!.EventId,
         NotSent => SentryId.Empty,
-        _ => LiveSinks.AnyEnabled() ? Prepare().EventId : SentryId.Empty,
+        _ => LiveSinks.AnyEnabled() ? Event().EventId : SentryId.Empty,
     };
 
     /// <summary>The Sentry event id, as other sinks (a JSON console, say) show the property.</summary>
-    public override string ToString() => Prepare().EventId.ToString();
+    public override string ToString() => Event().EventId.ToString();
 
     /// <summary>The ticket of a MEL capture, current on its thread while the capture is logged.</summary>
     public readonly struct CurrentTicket : IDisposable

@@ -22,7 +22,7 @@ namespace Gatewayz.Logging;
 /// <see cref="SentryId.Empty"/> when it did not. Behind <c>WriteTo.Async</c> or another wrapper that
 /// emits later on another thread, the helper returns before the sink has decided: it returns the id
 /// the event is sent with, as long as a Gatewayz sink with Sentry enabled is alive. If that sink then
-/// drops the event (storm control, sampling, an ignored exception type, a full queue), Sentry never
+/// drops the event (storm control, sampling, an ignored exception type, the SDK's full queue), Sentry never
 /// receives that id. With two Gatewayz sinks, each sends the capture; the id is that of the event sent
 /// by the sink that reached it first.
 /// </para>

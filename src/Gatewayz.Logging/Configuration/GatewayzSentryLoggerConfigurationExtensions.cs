@@ -43,7 +43,7 @@ public static class GatewayzSentryLoggerConfigurationExtensions
     /// <param name="stormControlEnabled">Storm control: false sends every error, however many of one kind. Default true.</param>
     /// <param name="stormControlMaxEventsPerFingerprint">Storm control: events of one fingerprint sent per window. Default 10.</param>
     /// <param name="stormControlWindow">Storm control: the window. Default one minute.</param>
-    /// <param name="maxQueueItems">How many events may wait for the background worker. Default 1,000.</param>
+    /// <param name="maxQueueItems">How many envelopes the SDK the sink initialises may hold while it sends them. Default 1,000.</param>
     /// <param name="shutdownTimeout">How long disposal waits for pending events. Default 2 seconds.</param>
     /// <param name="restrictedToMinimumLevel">The lowest level passed to the sink at all.</param>
     /// <param name="levelSwitch">A switch that changes <paramref name="restrictedToMinimumLevel"/> at run time.</param>

@@ -118,8 +118,9 @@ public class GatewayzSentryOptions
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// How many events may wait for the background worker; beyond it events are dropped and counted
-    /// (never blocking the app). Default 1,000.
+    /// How many envelopes the Sentry SDK the library initialises may hold while it sends them; beyond
+    /// it the SDK drops them (never blocking the app) and counts them in its client reports. An SDK
+    /// initialised elsewhere keeps its own <c>MaxQueueItems</c>. Default 1,000.
     /// </summary>
     public int MaxQueueItems { get; set; } = 1000;
 

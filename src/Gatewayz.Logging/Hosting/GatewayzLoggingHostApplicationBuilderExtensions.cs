@@ -77,6 +77,7 @@ public static class GatewayzLoggingHostApplicationBuilderExtensions
         builder.Logging.ClearProviders();
         builder.Logging.AddSerilogRespectingFilters(logger, dispose: true);
         builder.Services.AddSingleton<IPostConfigureOptions<LoggerFilterOptions>>(new SentryLoggerProviderOff(ownership));
+        builder.Services.AddSingleton(typeof(IPostConfigureOptions<>), typeof(SentryLoggerEventsOff.WhenBuilt<>));
         builder.Services.AddSingleton<IHostedService>(new ShutdownFlush(options.ShutdownTimeout));
         var status = logger.ForContext(Serilog.Core.Constants.SourceContextPropertyName, "Gatewayz.Logging");
         builder.Services.AddSingleton<IHostedService>(services => new SentryOwnershipStart(ownership, services, line => status.Information(line)));

@@ -1,5 +1,6 @@
 using Gatewayz.Logging.Sinks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Sentry;
 using Serilog.Debugging;
 
@@ -9,20 +10,20 @@ namespace Gatewayz.Logging.Hosting;
 /// Fits the library to a Sentry SDK the app set up through its host (<c>UseSentry()</c>), whichever
 /// way it wires Serilog. For every host built (<see cref="HostsBuilt"/>):
 /// <list type="bullet">
-/// <item>Sentry's options get the <see cref="ClaimedExceptions"/> filter, so that an exception the
-/// library has queued is not captured a second time by Sentry's middleware.</item>
 /// <item>Sentry's hub is resolved from the container, which is when Sentry's DI integration
 /// initialises the SDK. With <c>UseSerilog()</c> Sentry's logging provider is never built, and the
 /// SDK would otherwise wait for the first request, after what the app logs at startup.</item>
-/// <item>Once the host has started, an <c>ApplicationStopped</c> callback flushes every live sink
-/// within what is left of its shutdown timeout. Sentry.AspNetCore closes the SDK in a callback it
-/// registers as the host starts; callbacks run last-registered first, so the library's queue
-/// reaches the SDK before it closes, whatever the app does with its logger afterwards.</item>
+/// <item>In a host whose Microsoft.Extensions.Logging routes to Serilog through Serilog's provider
+/// (<c>AddSerilog()</c>) beside <c>UseSentry()</c>, Sentry's own logging provider stops sending events and
+/// breadcrumbs (<see cref="SentryLoggerEventsOff"/>): it would send each logged error and line a
+/// second time. Hosts that do not route to Serilog keep Sentry's provider as they set it.</item>
 /// </list>
 /// Listening starts with the first Gatewayz Sentry sink.
 /// </summary>
 static class HostedSentry
 {
+    const string SerilogProvider = "Serilog.Extensions.Logging.SerilogLoggerProvider";
+
     static int s_listening;
 
     public static void Listen()
@@ -34,7 +35,8 @@ static class HostedSentry
     static void OnBuilt(IHost host)
     {
         var services = host.Services;
-        ClaimedExceptions.InstallIn(services);
+        if (RoutesToSerilog(services))
+            SentryLoggerEventsOff.Apply(services.GetService(typeof(SentryOptions)));
         try
         {
             services.GetService(typeof(IHub));
@@ -43,19 +45,20 @@ static class HostedSentry
         {
             SelfLog.WriteLine("Gatewayz.Logging: resolving the app's Sentry hub failed: {0}", ex);
         }
-        if (services.GetService(typeof(IHostApplicationLifetime)) is IHostApplicationLifetime lifetime)
-            lifetime.ApplicationStarted.Register(static stopped => ((CancellationToken)stopped!).Register(FlushSinks), lifetime.ApplicationStopped);
     }
 
-    static void FlushSinks()
+    /// <summary>True when the host's logging providers include Serilog's (Serilog.Extensions.Logging).</summary>
+    static bool RoutesToSerilog(IServiceProvider services)
     {
         try
         {
-            LiveSinks.FlushForHostStopAsync().GetAwaiter().GetResult();
+            return services.GetService(typeof(IEnumerable<ILoggerProvider>)) is IEnumerable<ILoggerProvider> providers
+                && providers.Any(p => p.GetType().FullName == SerilogProvider);
         }
         catch (Exception ex)
         {
-            SelfLog.WriteLine("Gatewayz.Logging: flushing pending Sentry events as the host stopped failed: {0}", ex);
+            SelfLog.WriteLine("Gatewayz.Logging: reading the app's logging providers failed: {0}", ex);
+            return false;
         }
     }
 }

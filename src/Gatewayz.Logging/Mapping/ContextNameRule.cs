@@ -12,6 +12,13 @@ static class ContextNameRule
     /// <summary>The one context that holds every property that is neither a tag nor a context of its own.</summary>
     public const string LogContext = "log";
 
+    /// <summary>
+    /// The .NET <see cref="System.Diagnostics.Activity"/> of the call (<c>trace_id</c>, <c>span_id</c>,
+    /// <c>parent_id</c>), which is Sentry's own trace only when the app traces through Sentry's
+    /// OpenTelemetry integration: kept apart from the event's <c>trace</c> context, under a name that says what it is.
+    /// </summary>
+    public const string ActivityContext = "activity";
+
     /// <summary>Prefix for a context, tag or field whose own name Sentry reserves.</summary>
     public const string ReservedPrefix = "log_";
 
@@ -19,7 +26,7 @@ static class ContextNameRule
     {
         "os", "runtime", "device", "app", "browser", "gpu", "trace", "response", "feedback", "monitor",
         "profile", "replay", "otel", "cloud_resource", "state", "culture", "flags", "spring", "user", "request",
-        LogContext,
+        LogContext, ActivityContext,
         // The .NET SDK's own contexts.
         "Current Culture", "Current UI Culture", "Memory Info", "ThreadPool Info", "Dynamic Code",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);

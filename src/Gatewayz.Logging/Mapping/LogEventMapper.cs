@@ -15,6 +15,8 @@ namespace Gatewayz.Logging.Mapping;
 /// <item><c>SourceContext</c> → <c>logger</c>; <c>user_id</c> → <c>user.id</c>;</item>
 /// <item>scalar properties on the tag list, and explicit <c>SentryTags</c> → tags, made valid for Sentry;</item>
 /// <item>structured properties → a context of the same name;</item>
+/// <item>the <see cref="System.Diagnostics.Activity"/> ids of the call (MEL's <c>TraceId</c>, <c>SpanId</c>,
+/// <c>ParentId</c>, or Serilog's own) → the <c>activity</c> context, apart from Sentry's <c>trace</c>;</item>
 /// <item>every other property → the <c>log</c> context, so nothing logged is silently dropped.</item>
 /// </list>
 /// Every value passes through the <see cref="Redactor"/> first, whether or not the enricher ran.
@@ -40,6 +42,7 @@ sealed class LogEventMapper(FrozenSet<string> tagProperties, Redactor redactor)
 
         var logFields = new List<KeyValuePair<string, LogEventPropertyValue>>();
         var contexts = new List<KeyValuePair<string, LogEventPropertyValue>>();
+        Dictionary<string, object>? activity = null;
         LogEventPropertyValue? explicitTags = null;
         LogEventPropertyValue? explicitContexts = null;
         var tags = new TagBudget(sentryEvent, report);
@@ -60,6 +63,9 @@ sealed class LogEventMapper(FrozenSet<string> tagProperties, Redactor redactor)
                     continue;
                 case PropertyNames.EventId:
                     logFields.Add(property);
+                    continue;
+                case PropertyNames.ActivityTraceId or PropertyNames.ActivitySpanId or PropertyNames.ActivityParentId when value is ScalarValue { Value: string id }:
+                    AddActivityId(ref activity, name, id);
                     continue;
                 case PropertyNames.SentryEventId when value is ScalarValue { Value: CaptureTicket }:
                     continue;
@@ -107,6 +113,15 @@ sealed class LogEventMapper(FrozenSet<string> tagProperties, Redactor redactor)
             }
         }
 
+        if (activity is null && logEvent.TraceId is { } traceId)
+        {
+            AddActivityId(ref activity, PropertyNames.ActivityTraceId, traceId.ToHexString());
+            if (logEvent.SpanId is { } spanId)
+                AddActivityId(ref activity, PropertyNames.ActivitySpanId, spanId.ToHexString());
+        }
+        if (activity is not null)
+            sentryEvent.Contexts[ContextNameRule.ActivityContext] = activity;
+
         var contextBytes = 0;
         var contextsCut = 0;
         foreach (var (name, value) in contexts)
@@ -138,6 +153,19 @@ sealed class LogEventMapper(FrozenSet<string> tagProperties, Redactor redactor)
             sentryEvent.Contexts[ContextNameRule.LogContext] = new JsonFragment(BoundedJson.WriteObject(logFields, SentryLimits.ContextBytes, SentryLimits.ContextDepth, report, "context 'log'"));
 
         report.WriteToSelfLog(sentryEvent.EventId.ToString(), sentryEvent.Message.Message ?? "");
+    }
+
+    /// <summary>One id of the call's Activity, by its Sentry-style name; an all-zero id (no parent) is left out.</summary>
+    static void AddActivityId(ref Dictionary<string, object>? activity, string property, string id)
+    {
+        if (id.Length == 0 || id.AsSpan().IndexOfAnyExcept('0') < 0)
+            return;
+        (activity ??= new Dictionary<string, object>(3))[property switch
+        {
+            PropertyNames.ActivityTraceId => "trace_id",
+            PropertyNames.ActivitySpanId => "span_id",
+            _ => "parent_id",
+        }] = TextCut.WithEllipsis(id, SentryLimits.TagValueLength);
     }
 
     /// <summary>The text within <paramref name="maxLength"/>, saying how much was cut; the report hears of it.</summary>

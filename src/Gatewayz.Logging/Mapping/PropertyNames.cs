@@ -29,6 +29,18 @@ static class PropertyNames
     /// </summary>
     public const string SentryEventId = "SentryEventId";
 
+    /// <summary>
+    /// The <see cref="System.Diagnostics.Activity"/> of the call, as MEL's <c>ActivityTrackingOptions</c>
+    /// put it in every scope (ASP.NET Core turns them on): the <c>activity</c> context, not <c>log</c>.
+    /// </summary>
+    public const string ActivityTraceId = "TraceId";
+
+    /// <inheritdoc cref="ActivityTraceId"/>
+    public const string ActivitySpanId = "SpanId";
+
+    /// <inheritdoc cref="ActivityTraceId"/>
+    public const string ActivityParentId = "ParentId";
+
     /// <summary>Where MEL scopes that are not property bags go (as Serilog.Extensions.Logging puts them).</summary>
     public const string Scope = "Scope";
 }

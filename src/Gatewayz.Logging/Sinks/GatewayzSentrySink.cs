@@ -13,24 +13,17 @@ using Serilog.Events;
 namespace Gatewayz.Logging.Sinks;
 
 /// <summary>
-/// Decides what becomes of a log event in Sentry: an event and a breadcrumb, a breadcrumb, or nothing. The logging
-/// thread does only what belongs to the moment of the call (the decision, the event's id and
-/// timestamp, a copy of the Sentry scope); <see cref="LogEventMapper"/> and the SDK's exception
-/// processing run on the background worker. Never throws into the app: failures go to SelfLog.
+/// Decides what becomes of a log event in Sentry: an event and a breadcrumb, a breadcrumb, or nothing,
+/// and captures the event on the thread that logged, through the SDK's public <c>CaptureEvent</c>,
+/// as Sentry's own logging integrations do: the app's <c>BeforeSend</c> and event processors, the
+/// scope's request data, the trace and every ambient value see the moment of the call. The SDK's own
+/// background worker sends. Never throws into the app: failures go to SelfLog.
 /// </summary>
 sealed class GatewayzSentrySink : ILogEventSink, IDisposable
 {
-    /// <summary>
-    /// Well under the SDK's default queue of 30, so that a burst from a few sinks at once does not
-    /// overflow an SDK initialised elsewhere.
-    /// </summary>
-    const int ForeignQueueBatch = 10;
-    static readonly TimeSpan DrainTimeout = TimeSpan.FromMilliseconds(250);
-
     readonly SentryHubLease _lease;
     readonly IHub _hub;
     readonly LogEventMapper _mapper;
-    readonly CaptureWorker _worker;
     readonly LogEventLevel _eventLevel;
     readonly LogEventLevel _breadcrumbLevel;
     readonly ExceptionPolicy _exceptions;
@@ -47,12 +40,12 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
     int _settledSeen;
     int _lateSdkSeen;
     long _shutdownStarted;
+    long _beforeSettled;
 
     public GatewayzSentrySink(SentrySettings settings, Action<string>? reportStatus = null)
     {
         // Under AddGatewayzLogging the host settles who owns the SDK when it starts; elsewhere a sink
         // with a DSN settles as it is built, one without at its first event.
-        SentryLoggerSilencer.Listen();
         HostedSentry.Listen();
         var host = HostedOwnership.Current;
         _lease = SentryHubLease.Acquire(settings, deferred: host is not null);
@@ -73,9 +66,6 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
         _shutdownTimeout = settings.ShutdownTimeout;
         _perEventRedactor = new SentryEventRedactor(_redactor);
         _logs = SentryLogSender.Create(settings);
-        // An SDK initialised elsewhere keeps its default queue of 30 envelopes: the worker hands it a burst in batches.
-        _worker = new CaptureWorker(settings.MaxQueueItems, Send, () => _lease.InitialisedSdk ? Task.CompletedTask : _hub.FlushAsync(DrainTimeout), ForeignQueueBatch, _lease.Settled);
-        _worker.OnDropped(dropped => DroppedReport.Send(_hub, dropped, settings.MaxQueueItems));
         LiveSinks.Add(this);
         host?.Add(this);
         if (_lease.IsSettled)
@@ -92,7 +82,10 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
         _lease.Settle();
         if (Interlocked.Exchange(ref _settledSeen, 1) == 0)
             Settled();
-        return _lease.Status;
+        var early = Interlocked.Read(ref _beforeSettled);
+        return early == 0 || _lease.Status is not { } status
+            ? _lease.Status
+            : $"{status} {early.ToString(CultureInfo.InvariantCulture)} error(s) logged before the host started, when no Sentry SDK ran yet, were not sent.";
     }
 
     void Settled()
@@ -114,10 +107,10 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
 
     void Say(string line) => (_reportStatus ?? StartupStatus.WriteToStandardError)(line);
 
-    public IHub Hub => _hub;
-
     /// <summary>True when this sink sends log lines to Sentry's Logs (<c>EnableLogs</c>).</summary>
     public bool SendsLogs => _logs is not null;
+
+    public IHub Hub => _hub;
 
     public void Emit(LogEvent logEvent)
     {
@@ -132,22 +125,23 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
         bool claimed = false, sent = false;
         try
         {
-            if (_settleOnFirstEvent && !_lease.IsSettled)
+            // Under a host the decision waits for it to start, unless an SDK already runs: then it can only be that one.
+            if (!_lease.IsSettled && (_settleOnFirstEvent || SentrySdk.IsEnabled))
                 SettleOwnership();
             // Behind a text sink's redaction wrapper: Sentry gets the app's exception, and masks what it sends itself.
             logEvent = RedactedException.Unwrap(logEvent);
             // A capture helper's event is sent whatever the event level; its level sets only Sentry's level.
-            // The first sink to claim its ticket sends the event the helper prepared, whose id it returned.
+            // The first sink to claim its ticket sends the event the helper made, whose id it returned.
             ticket = CaptureTicket.Of(logEvent);
             claimed = ticket is not null && ticket.TryClaim();
             if ((ticket is not null || logEvent.Level >= _eventLevel) && _exceptions.ShouldSend(logEvent.Exception))
                 sent = Capture(logEvent, claimed ? ticket : null) != SentryId.Empty;
-            // An error also stays in the scope as a breadcrumb (after its own snapshot), sent or not, so
-            // that the events after it show it, as the SDK does for the errors it captures itself.
+            // An error also stays in the scope as a breadcrumb (after its own event), sent or not, so
+            // that the events after it show it.
             var scope = logEvent.Level >= _breadcrumbLevel || _logs is not null ? CurrentScope.Of(_hub) : null;
             if (logEvent.Level >= _breadcrumbLevel && scope is not null)
                 BreadcrumbMapper.AddTo(scope, logEvent, source, _redactor);
-            // Sentry's Logs: a line of its own, whatever became of the event; on this thread, for its trace.
+            // Sentry's Logs: a line of its own, whatever became of the event.
             if (_logs is not null && Volatile.Read(ref _disposed) == 0)
                 _logs.Send(_hub, logEvent, scope);
         }
@@ -163,11 +157,19 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
         }
     }
 
-    /// <summary>Queues the event for the background worker; returns its id, or empty when it will not be sent.</summary>
+    /// <summary>Captures the event on this thread; returns its id, or empty when it is not sent.</summary>
     SentryId Capture(LogEvent logEvent, CaptureTicket? ticket)
     {
-        // Before the host settles who owns the SDK, events wait in the queue for it.
-        if ((_lease.IsSettled && !_hub.IsEnabled) || Volatile.Read(ref _disposed) != 0)
+        if (Volatile.Read(ref _disposed) != 0)
+            return SentryId.Empty;
+        if (!_lease.IsSettled)
+        {
+            // Under a host, nobody owns the SDK until it starts: there is nothing to send through yet.
+            if (Interlocked.Increment(ref _beforeSettled) == 1)
+                SelfLog.WriteLine("Gatewayz.Logging: an error was logged before the host started, when no Sentry SDK runs yet; it is not sent to Sentry");
+            return SentryId.Empty;
+        }
+        if (!_hub.IsEnabled)
             return SentryId.Empty;
         if (_lease.AwaitsForeignSdk && Interlocked.Exchange(ref _lateSdkSeen, 1) == 0)
             LateSdk();
@@ -175,85 +177,60 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
         if (!storm.Send)
             return SentryId.Empty;
         // The library samples its own events only on an SDK it initialised; an SDK initialised elsewhere applies its own rate.
-        if (_sampleRate is { } rate && (!_lease.IsSettled || _lease.InitialisedSdk) && Random.Shared.NextDouble() >= rate)
+        if (_sampleRate is { } rate && _lease.InitialisedSdk && Random.Shared.NextDouble() >= rate)
             return SentryId.Empty;
 
-        // An exception the SDK cannot read would cost the event its exceptions: the worker describes it instead.
-        var prepared = ticket?.Prepare() ?? PreparedEvent.For(logEvent.Exception);
-        var thread = Thread.CurrentThread;
-        if (!_worker.TryEnqueue(new CaptureWork(logEvent, prepared, ScopeSnapshot.Take(_hub, logEvent.Exception), thread.ManagedThreadId, thread.Name, storm)))
-            return SentryId.Empty;
-        ClaimedExceptions.Claim(logEvent.Exception);
-        return prepared.EventId;
+        var sentryEvent = ticket?.TakeEvent() ?? LoggedEvent.Create(logEvent.Exception);
+        _mapper.Apply(logEvent, sentryEvent);
+        if (logEvent.Exception is { } exception && sentryEvent.Exception is null)
+        {
+            // The SDK cannot read this exception (LoggedEvent): the library describes it instead.
+            sentryEvent.SentryExceptions = FaultyExceptionMapper.Map(exception);
+            SelfLog.WriteLine(
+                "Gatewayz.Logging: event {0}: the Sentry SDK cannot read the logged exception ({1}); the library described it instead, marking what could not be read",
+                sentryEvent.EventId, ExceptionProbe.FindFault(exception));
+        }
+        if (storm.Suppressed > 0)
+            StormReport.AddTo(sentryEvent, storm, _stormWindow);
+        return _hub.CaptureEvent(sentryEvent, CaptureScope(logEvent));
     }
 
     /// <summary>
-    /// Runs on the worker, in the logging thread's cultures, so that the message renders and the
-    /// SDK's culture contexts read as they would have on that thread.
+    /// A copy of the current scope for this one event, as the SDK makes for a capture that configures
+    /// its scope: the event reads the scope as it is now, its processors run on the copy only, and the
+    /// SDK's own breadcrumb of the exception stays out of the scope, which gets the library's instead.
     /// </summary>
-    void Send(CaptureWork work)
+    Scope? CaptureScope(LogEvent logEvent)
     {
-        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = work.Culture;
-        CultureInfo.CurrentUICulture = work.UICulture;
-        try
-        {
-            var sentryEvent = work.Event.Make();
-            // The thread that logged, not the worker's: this also keeps the SDK from attaching the worker's stack.
-            sentryEvent.SentryThreads = [new SentryThread { Current = true, Id = work.ThreadId, Name = work.ThreadName }];
-            MapAndCapture(work, sentryEvent);
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = culture;
-            CultureInfo.CurrentUICulture = uiCulture;
-        }
-    }
-
-    void MapAndCapture(CaptureWork work, SentryEvent sentryEvent)
-    {
-        _mapper.Apply(work.LogEvent, sentryEvent);
-        if (work.Event.ExceptionFault is { } fault)
-        {
-            sentryEvent.SentryExceptions = FaultyExceptionMapper.Map(work.LogEvent.Exception!);
-            SelfLog.WriteLine(
-                "Gatewayz.Logging: event {0}: the Sentry SDK cannot read the logged exception ({1}); the library described it instead, marking what could not be read",
-                sentryEvent.EventId, fault);
-        }
-        if (work.Storm.Suppressed > 0)
-            StormReport.AddTo(sentryEvent, work.Storm, _stormWindow);
-        work.Scope?.AddEventProcessor(new LoggingThreadProcessor(work.ThreadId));
-        if (UnhandledExceptionRule.Applies(work.LogEvent))
-            work.Scope?.AddEventProcessor(UnhandledMechanismProcessor.Instance);
-        if (!_lease.InitialisedSdk && work.Scope is { } scope && !scope.GetAllEventProcessors().OfType<SentryEventRedactor>().Any())
+        if (CurrentScope.Of(_hub)?.Clone() is not { } scope)
+            return null;
+        if (UnhandledExceptionRule.Applies(logEvent))
+            scope.AddEventProcessor(UnhandledMechanismProcessor.Instance);
+        if (!_lease.InitialisedSdk && !scope.GetAllEventProcessors().OfType<SentryEventRedactor>().Any())
             scope.AddEventProcessor(_perEventRedactor);
         // Last, so that it measures what the SDK and the redactor made of the exceptions.
-        work.Scope?.AddEventProcessor(EventSizeLimit.Instance);
-        ClaimedExceptions.CaptureForLibrary(
-            (Hub: _hub, SentryEvent: sentryEvent, work.Scope),
-            static capture => capture.Hub.CaptureEvent(capture.SentryEvent, capture.Scope, EventMarker.Create()));
+        scope.AddEventProcessor(EventSizeLimit.Instance);
+        return scope;
     }
 
-    /// <summary>Waits for pending events to reach the SDK, then for the SDK to send them.</summary>
+    /// <summary>Waits for the SDK to send what it holds, within <paramref name="timeout"/>.</summary>
     public async Task<bool> FlushAsync(TimeSpan timeout)
     {
-        var clock = Stopwatch.StartNew();
         SettleOwnership();
-        var drained = await _worker.FlushAsync(timeout).ConfigureAwait(false);
-        var remaining = timeout - clock.Elapsed;
-        if (remaining <= TimeSpan.Zero || !_hub.IsEnabled)
-            return drained;
+        if (timeout <= TimeSpan.Zero || !_hub.IsEnabled)
+            return true;
         try
         {
             // The SDK's flush can overrun its timeout (with a cache directory, while it waits to see the
             // network back): the wait here never does; the SDK carries on in the background.
-            await _hub.FlushAsync(remaining).WaitAsync(remaining).ConfigureAwait(false);
+            await _hub.FlushAsync(timeout).WaitAsync(timeout).ConfigureAwait(false);
+            return true;
         }
         catch (TimeoutException)
         {
             // The budget is spent; what the SDK still holds it goes on sending in the background.
+            return false;
         }
-        return drained;
     }
 
     /// <summary>The host has stopped: flushes within what is left of the shutdown timeout, which starts now if it had not.</summary>
@@ -299,10 +276,11 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
         var clock = Stopwatch.StartNew();
         try
         {
-            _worker.Dispose();
+            // An SDK this sink initialised flushes as it closes; one initialised elsewhere is flushed here.
             // Waits on this thread with a timeout, not for a timer on the thread pool, which the SDK can
             // starve while it waits for the network: the budget holds however busy the pool is.
-            FlushAsync(budget).Wait(budget);
+            if (!_lease.InitialisedSdk)
+                FlushAsync(budget).Wait(budget);
         }
         catch (Exception ex)
         {

@@ -42,9 +42,6 @@ sealed class SentryHubLease
     /// <summary>True once the lease knows who owns the SDK.</summary>
     public bool IsSettled => _settled.Task.IsCompleted;
 
-    /// <summary>Completes when the lease is settled; the worker waits for it before it sends.</summary>
-    public Task Settled => _settled.Task;
-
     /// <summary>True when this lease initialised the SDK (and will close it). Meaningful once settled.</summary>
     public bool InitialisedSdk => Volatile.Read(ref _options) is not null;
 
@@ -151,14 +148,10 @@ sealed class SentryHubLease
 
         options.AddEventProcessor(new Redaction.SentryEventRedactor(settings.Redactor));
 
-        // The library samples its own events when they are logged; the SDK samples the rest.
-        options.SampleRate = null;
-        if (settings.SampleRate is { } rate and < 1)
-            options.AddEventProcessor(new ForeignEventSampler(rate));
-
         // The SDK's list of loaded assemblies, without reading every assembly's name again on each event
-        // (about 50 µs of CPU per error event on the benchmark machine); before the user's processors, which
-        // see the list as they would have, and in the mode the user leaves set (off stays off).
+        // (65 µs of an error event's 175 µs on the benchmark machine: docs/performance.md); before the
+        // user's processors, which see the list as they would have, and in the mode the user leaves set
+        // (off stays off). Public API both: an event processor, and ReportAssembliesMode turned off.
         var modules = new AssemblyModules();
         options.AddEventProcessor(modules);
 

@@ -99,9 +99,12 @@ public sealed class SdkOwnerTests
     }
 
     [Fact]
-    public async Task An_error_logged_before_the_host_starts_waits_for_the_owner_and_is_sent_through_it()
+    public async Task An_error_logged_before_the_host_starts_when_no_sdk_runs_is_not_sent_and_the_startup_line_says_so()
     {
+        // Events are captured where they are logged; before the host starts the library has no SDK to capture
+        // through, and keeps no queue of its own.
         using var env = EnvironmentVariables.Clean();
+        using var stdout = new StandardOutput();
         var transport = new RecordingTransport();
         var builder = TestHosts.Builder("""{ "Sentry": { "Dsn": "https://public@o0.ingest.sentry.io/42" } }""");
         builder.AddGatewayzLogging(o => o.ConfigureSentry = s => s.Transport = transport);
@@ -110,10 +113,34 @@ public sealed class SdkOwnerTests
         using (var host = builder.Build())
         {
             await host.StartAsync();
+            host.Services.GetRequiredService<ILogger<Checkout>>().LogError("Checkout failed");
             await host.StopAsync();
         }
 
-        Assert.Equal("Configuration was odd", Assert.Single(transport.Events).Message);
+        Assert.Equal("Checkout failed", Assert.Single(transport.Events).Message);
+        Assert.Single(stdout.Lines, l => l.Contains("Gatewayz.Logging initialised the Sentry SDK", StringComparison.Ordinal)
+            && l.Contains("1 error(s) logged before the host started, when no Sentry SDK ran yet, were not sent.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_error_logged_after_UseSentry_started_the_sdk_and_before_the_host_starts_is_sent_through_it()
+    {
+        using var env = EnvironmentVariables.Clean();
+        var transport = new RecordingTransport();
+        var builder = UseSentryApp(transport);
+        builder.AddGatewayzLogging();
+
+        await using (var app = builder.Build())
+        {
+            // Startup work between Build() and Run(): Sentry.AspNetCore's SDK runs from Build() on.
+            app.Services.GetRequiredService<ILogger<Checkout>>().LogError("Migration failed");
+            await app.StartAsync();
+            await app.StopAsync();
+        }
+        await SentrySdk.FlushAsync(TimeSpan.FromSeconds(5));
+        SentrySdk.Close();
+
+        Assert.Equal("Migration failed", Assert.Single(transport.Events).Message);
     }
 
     [Fact]
@@ -134,7 +161,7 @@ public sealed class SdkOwnerTests
                 var failure = new InvalidOperationException($"card declined {i}");
                 using (logger.BeginScope(new Dictionary<string, object> { ["provider"] = "stripe" }))
                     logger.LogError(failure, "Checkout failed {Attempt}", i);
-                // Sentry's own capture of the same exception, racing the library's worker.
+                // Sentry's own capture of the same exception, after the library's: the SDK drops it as a duplicate.
                 SentrySdk.CaptureException(failure);
             }
             await app.StopAsync();
