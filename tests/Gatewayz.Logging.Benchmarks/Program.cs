@@ -32,6 +32,7 @@ Type[] benchmarks =
     typeof(CaptureHelperBenchmarks),
     typeof(ThrowSiteBenchmarks),
     typeof(RedactionBenchmarks),
+    typeof(TransactionRedactionBenchmarks),
     typeof(StormBenchmarks),
     typeof(LogLineBenchmarks),
 ];

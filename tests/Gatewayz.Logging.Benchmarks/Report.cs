@@ -181,6 +181,15 @@ public sealed class Report(IReadOnlyList<Summary> summaries, IReadOnlyList<CpuRe
             "≤ 10% of a bare throw and catch",
             (snapshot - bare) / bare <= 0.10));
 
+        var copy = Mean("TransactionRedactionBenchmarks", "Copy_only");
+        var serialized = Mean("TransactionRedactionBenchmarks", "Copy_and_serialize");
+        var redacted = Mean("TransactionRedactionBenchmarks", "Copy_and_redact");
+        _targets.Add(new Target(
+            "Transaction of 100 spans redacted, against its serialization",
+            Invariant($"redacting {Time(redacted - copy)}, writing its JSON {Time(serialized - copy)} (each over the copy from the tracer, {Time(copy)}): {(redacted - copy) / (serialized - copy):0.00}×"),
+            "≤ 1× its serialization",
+            redacted - copy <= serialized - copy));
+
         var gatewayzStorm = storms.FirstOrDefault(s => s.Pipeline == Scenarios.Gatewayz);
         var peerStorm = storms.FirstOrDefault(s => s.Pipeline == Scenarios.Peer);
         if (gatewayzStorm is not null && peerStorm is not null)

@@ -14,6 +14,7 @@ namespace Gatewayz.Logging.PackageTests;
 public sealed class ConsumerCheckTests : IDisposable
 {
     static readonly TimeSpan CliTimeout = TimeSpan.FromMinutes(5);
+    const string LeakedKey = "sk-or-v1-0f3c9a7d5b2e4c6a8f1d3b5e7a9c2d4f6b8e0a1c3e5f7a9b";
     readonly string _work = Directory.CreateTempSubdirectory("gatewayz-consumer-").FullName;
 
     [Fact]
@@ -50,20 +51,10 @@ public sealed class ConsumerCheckTests : IDisposable
         File.WriteAllText(Path.Combine(consumer, "Directory.Build.props"), "<Project />");
         File.WriteAllText(Path.Combine(consumer, "Directory.Packages.props"), "<Project />");
 
-        File.WriteAllText(Path.Combine(consumer, "App", "App.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk.Web">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-              </PropertyGroup>
-              <ItemGroup>
+        File.WriteAllText(Path.Combine(consumer, "App", "App.csproj"), WebProject($"""
                 <PackageReference Include="Gatewayz.Logging" Version="{version}" />
                 <PackageReference Include="Gatewayz.Logging.AspNetCore" Version="{version}" />
-              </ItemGroup>
-            </Project>
-            """);
+            """));
         File.WriteAllText(Path.Combine(consumer, "App", "Program.cs"), FencedBlockAfter(readme, "<!-- quick-start-aspnetcore", "csharp"));
         File.WriteAllText(Path.Combine(consumer, "App", "Stubs.cs"), """
             public sealed record ChatRequest(string Model);
@@ -72,6 +63,23 @@ public sealed class ConsumerCheckTests : IDisposable
                 public Task<string> CompleteAsync(ChatRequest request) => Task.FromResult(request.Model);
             }
             """);
+
+        // The UseSerilog() quick start as written, run once: it logs an exception that holds a provider
+        // key where the app's Run() would be, and what the console printed is read below.
+        Directory.CreateDirectory(Path.Combine(consumer, "SerilogExample"));
+        File.WriteAllText(Path.Combine(consumer, "SerilogExample", "SerilogExample.csproj"), WebProject($"""
+                <PackageReference Include="Gatewayz.Logging" Version="{version}" />
+                <PackageReference Include="Serilog.Extensions.Hosting" Version="10.0.0" />
+                <PackageReference Include="Serilog.Settings.Configuration" Version="10.0.1" />
+                <PackageReference Include="Serilog.Sinks.Console" Version="6.1.1" />
+            """));
+        var useSerilog = FencedBlockAfter(readme, "<!-- use-serilog-example", "csharp");
+        Assert.Contains("builder.Build().Run();", useSerilog, StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(consumer, "SerilogExample", "Program.cs"), useSerilog.Replace("builder.Build().Run();", $$"""
+            using var app = builder.Build();
+            Log.Error(new InvalidOperationException("upstream rejected {{LeakedKey}}"), "Provider request failed");
+            Log.CloseAndFlush();
+            """, StringComparison.Ordinal));
 
         var readmeTest = FencedBlockAfter(readme, "<!-- testing-kit-example", "csharp");
         WriteTestProject(Path.Combine(consumer, "Tests"), version, readmeTest, sentryVersion: null);
@@ -88,6 +96,7 @@ public sealed class ConsumerCheckTests : IDisposable
               <Project Path="App/App.csproj" />
               <Project Path="Docs/Docs.csproj" />
               <Project Path="JsonCheck/JsonCheck.csproj" />
+              <Project Path="SerilogExample/SerilogExample.csproj" />
               <Project Path="Tests/Tests.csproj" />
               <Project Path="TestsOnSentry7/TestsOnSentry7.csproj" />
             </Solution>
@@ -103,6 +112,12 @@ public sealed class ConsumerCheckTests : IDisposable
         if (File.Exists(checker))
             failures.AddRange(JsonBlockFailures(checker, json));
         Assert.True(failures.Count == 0, string.Join("\n\n", failures));
+
+        var example = Path.Combine(consumer, "SerilogExample", "bin", "Debug", "net10.0");
+        var (exampleCode, printed) = DotnetCli.Run(example, CliTimeout, NoSentryEgress, Path.Combine(example, "SerilogExample.dll"));
+        Assert.True(exampleCode == 0, $"The README's UseSerilog() example did not run:\n{printed}");
+        Assert.Contains("upstream rejected sk-or-v1[Filtered]", printed, StringComparison.Ordinal);
+        Assert.DoesNotContain(LeakedKey[9..], printed, StringComparison.Ordinal);
 
         RunTests(Path.Combine(consumer, "Tests"), expectedSentry: new Version(6, 13, 0, 0));
         RunTests(Path.Combine(consumer, "TestsOnSentry7"), expectedSentry: new Version(7, 0, 0, 0));
@@ -216,6 +231,21 @@ public sealed class ConsumerCheckTests : IDisposable
         environment["HTTPS_PROXY"] = environment["HTTP_PROXY"] = "http://127.0.0.1:9";
     }
 
+    /// <summary>An ASP.NET Core app project with warnings as errors and the given references.</summary>
+    static string WebProject(string references) => $"""
+        <Project Sdk="Microsoft.NET.Sdk.Web">
+          <PropertyGroup>
+            <TargetFramework>net10.0</TargetFramework>
+            <Nullable>enable</Nullable>
+            <ImplicitUsings>enable</ImplicitUsings>
+            <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+          </PropertyGroup>
+          <ItemGroup>
+        {references}
+          </ItemGroup>
+        </Project>
+        """;
+
     static void WriteTestProject(string directory, string version, string test, string? sentryVersion)
     {
         Directory.CreateDirectory(directory);
@@ -273,7 +303,8 @@ public sealed class ConsumerCheckTests : IDisposable
     {
         try
         {
-            }
+            Directory.Delete(_work, recursive: true);
+        }
         catch (IOException)
         {
         }

@@ -77,7 +77,11 @@ public static class GatewayzLoggingHostApplicationBuilderExtensions
         builder.Logging.ClearProviders();
         builder.Logging.AddSerilogRespectingFilters(logger, dispose: true);
         builder.Services.AddSingleton<IPostConfigureOptions<LoggerFilterOptions>>(new SentryLoggerProviderOff(ownership));
-        builder.Services.AddSingleton(typeof(IPostConfigureOptions<>), typeof(SentryLoggerEventsOff.WhenBuilt<>));
+        // Sentry's options, as the container builds them: the library's BeforeSendLog first of all (an owner's
+        // own replaces it), its redaction and Sentry's logging provider off after everything else.
+        builder.Services.AddSingleton(new SentryRedactor(redactor));
+        builder.Services.Insert(0, ServiceDescriptor.Singleton(typeof(IConfigureOptions<>), typeof(SentryOptionsFit<>)));
+        builder.Services.AddSingleton(typeof(IPostConfigureOptions<>), typeof(SentryOptionsFit<>));
         builder.Services.AddSingleton<IHostedService>(new ShutdownFlush(options.ShutdownTimeout));
         var status = logger.ForContext(Serilog.Core.Constants.SourceContextPropertyName, "Gatewayz.Logging");
         builder.Services.AddSingleton<IHostedService>(services => new SentryOwnershipStart(ownership, services, line => status.Information(line)));

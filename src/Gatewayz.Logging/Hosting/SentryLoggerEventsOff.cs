@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
 using Sentry;
 using Serilog.Debugging;
 
@@ -35,9 +34,4 @@ static class SentryLoggerEventsOff
         }
     }
 
-    /// <summary>Applies it to Sentry's options as the container builds them, whatever their type.</summary>
-    public sealed class WhenBuilt<TOptions> : IPostConfigureOptions<TOptions> where TOptions : class
-    {
-        public void PostConfigure(string? name, TOptions options) => Apply(options);
-    }
 }

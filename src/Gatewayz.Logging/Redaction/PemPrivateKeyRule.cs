@@ -4,7 +4,7 @@ namespace Gatewayz.Logging.Redaction;
 
 /// <summary>
 /// Finds PEM private-key blocks, <c>-----BEGIN … PRIVATE KEY-----</c> to the matching
-/// <c>-----END … PRIVATE KEY-----</c>, and filters the whole block. A block without its END line (a cut
+/// <c>-----END … PRIVATE KEY-----</c>, and PGP's armored ones (<c>PRIVATE KEY BLOCK</c>), and filters the whole block. A block without its END line (a cut
 /// log line) is filtered to the end of the text: what follows BEGIN is key material.
 /// </summary>
 sealed class PemPrivateKeyRule : ISecretRule
@@ -13,6 +13,7 @@ sealed class PemPrivateKeyRule : ISecretRule
     const string End = "-----END ";
     const string Dashes = "-----";
     const string KeyLabel = "PRIVATE KEY";
+    const string PgpKeyLabel = "PRIVATE KEY BLOCK";
 
     static readonly SearchValues<char> LabelChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ ");
 
@@ -68,7 +69,8 @@ sealed class PemPrivateKeyRule : ISecretRule
     {
         var labelEnd = SecretChars.EndOfRun(text, labelStart, LabelChars);
         var label = text[labelStart..labelEnd];
-        return label.EndsWith(KeyLabel, StringComparison.Ordinal) && text[labelEnd..].StartsWith(Dashes, StringComparison.Ordinal)
+        return (label.EndsWith(KeyLabel, StringComparison.Ordinal) || label.EndsWith(PgpKeyLabel, StringComparison.Ordinal))
+            && text[labelEnd..].StartsWith(Dashes, StringComparison.Ordinal)
             ? labelEnd + Dashes.Length
             : -1;
     }

@@ -25,6 +25,8 @@ sealed class RedactingSink(ILogEventSink inner, Redactor redactor) : ILogEventSi
             safe = ReferenceEquals(template, logEvent.MessageTemplate) && ReferenceEquals(exception, logEvent.Exception)
                 ? logEvent
                 : LogEventCopy.With(logEvent, template, exception);
+            // Without the enricher in front, the values the template marks (password={P}) are still filtered.
+            safe = redactor.Marked(safe);
         }
         catch (Exception ex)
         {

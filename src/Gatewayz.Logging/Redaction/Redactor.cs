@@ -28,6 +28,7 @@ sealed class Redactor
     readonly CleanCache<string> _plainKeys = new();
     readonly CleanCache<StructureValue> _cleanStructures = new();
     readonly ConditionalWeakTable<MessageTemplate, MessageTemplate> _templates = new();
+    readonly ConditionalWeakTable<MessageTemplate, string[]> _marks = new();
 
     public Redactor(IEnumerable<string>? sensitiveKeys = null, IEnumerable<string>? safeKeys = null, bool sendDefaultPii = false)
     {
@@ -93,6 +94,44 @@ sealed class Redactor
         _templates.AddOrUpdate(template, result);
         return result;
     }
+
+    /// <summary>
+    /// The properties the template's literal text marks as secrets (<c>password={P}</c>), per
+    /// <see cref="TemplateMarks"/>; found once per template instance.
+    /// </summary>
+    public string[] Marks(MessageTemplate template)
+    {
+        if (_marks.TryGetValue(template, out var known))
+            return known;
+        var marks = TemplateMarks.Find(template, _scanner);
+        _marks.AddOrUpdate(template, marks);
+        return marks;
+    }
+
+    /// <summary>
+    /// The event with the properties its template marks filtered; the same instance when there are none
+    /// or they are filtered already. The app's event is not changed.
+    /// </summary>
+    public LogEvent Marked(LogEvent logEvent)
+    {
+        var marks = Marks(logEvent.MessageTemplate);
+        if (marks.Length == 0)
+            return logEvent;
+        List<LogEventProperty>? masked = null;
+        foreach (var name in marks)
+        {
+            if (logEvent.Properties.TryGetValue(name, out var value) && NeedsMask(value))
+                (masked ??= []).Add(new LogEventProperty(name, Filtered));
+        }
+        if (masked is null)
+            return logEvent;
+        var copy = LogEventCopy.With(logEvent, logEvent.MessageTemplate, logEvent.Exception);
+        foreach (var property in masked)
+            copy.AddOrUpdateProperty(property);
+        return copy;
+    }
+
+    static bool NeedsMask(LogEventPropertyValue value) => value is not ScalarValue { Value: null or SecretMask.Marker };
 
     /// <summary>A property, by name and value.</summary>
     public LogEventPropertyValue Property(string name, LogEventPropertyValue value) =>
@@ -196,7 +235,10 @@ sealed class Redactor
         return changed is null ? sequence : new SequenceValue(changed);
     }
 
-    /// <summary>Redacts every property of a log event in place; properties with nothing to redact are left as they are.</summary>
+    /// <summary>
+    /// Redacts every property of a log event in place, and filters those its template marks; properties
+    /// with nothing to redact are left as they are.
+    /// </summary>
     public void Properties(LogEvent logEvent)
     {
         List<LogEventProperty>? changed = null;
@@ -210,6 +252,11 @@ sealed class Redactor
         {
             foreach (var (name, value) in logEvent.Properties)
                 Collect(name, value, ref changed);
+        }
+        foreach (var name in Marks(logEvent.MessageTemplate))
+        {
+            if (logEvent.Properties.TryGetValue(name, out var value) && NeedsMask(value))
+                (changed ??= []).Add(new LogEventProperty(name, Filtered));
         }
         if (changed is null)
             return;

@@ -26,8 +26,11 @@ sealed class SecretScanner
             new JwtRule(),
             new ProviderKeyRule(),
             new AwsAccessKeyRule(),
+            new AwsSecretKeyRule(),
             new UrlPasswordRule(),
             new SensitiveAssignmentRule(sensitiveKeys),
+            new SensitiveFieldRule(sensitiveKeys),
+            new EncodedAssignmentRule(sensitiveKeys),
             new ConnectionStringPasswordRule(),
             new PaymentCardRule(),
         ];
@@ -62,6 +65,19 @@ sealed class SecretScanner
         foreach (var hit in hits)
         {
             if (!RedactedText.IsAlreadyMasked(text, hit))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>True when a secret found in <paramref name="text"/> overlaps the stretch from <paramref name="start"/> of <paramref name="length"/> characters.</summary>
+    public bool FindsSecretIn(ReadOnlySpan<char> text, int start, int length)
+    {
+        if (Scan(text).Hits is not { } hits)
+            return false;
+        foreach (var hit in hits)
+        {
+            if (hit.Start < start + length && hit.End > start)
                 return true;
         }
         return false;

@@ -19,6 +19,9 @@ static class SensitiveKeyDefaults
         // Credentials and payment data the gateway handles.
         "bearer", "client_secret", "access_token", "refresh_token", "id_token", "x-api-key",
         "stripe_signature", "card_number", "cvv", "cvc", "ssn", "connection_string", "passphrase",
+        // Short and cloud-specific names: database and CLI flags, AWS, Azure storage, signed requests, one-time codes.
+        "pwd", "pass", "secret_key", "basic_auth", "signature", "otp", "aws_secret_access_key",
+        "account_key", "shared_access_key", "shared_access_signature",
     ];
 
     /// <summary>
@@ -28,7 +31,7 @@ static class SensitiveKeyDefaults
     public static readonly IReadOnlyList<string> StrongSuffixes =
     [
         "password", "passwd", "secret", "token", "apikey", "privatekey", "credentials",
-        "connectionstring", "cookie", "authorization",
+        "connectionstring", "cookie", "authorization", "secretkey", "accesskey", "accountkey", "signingkey",
     ];
 
     /// <summary>Names that identify a person's network address, sensitive only when personal data is filtered.</summary>

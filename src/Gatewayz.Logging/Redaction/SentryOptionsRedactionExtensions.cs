@@ -7,10 +7,13 @@ namespace Gatewayz.Logging;
 public static class SentryOptionsRedactionExtensions
 {
     /// <summary>
-    /// Redacts every event this SDK sends, with the same rules as the Gatewayz sink: the message,
-    /// exception messages, tags, extra, contexts, request data and breadcrumbs. The sink already does
-    /// this for the SDK it initialises and for its own events; call this where Sentry is initialised
-    /// by another integration, so that the events the library did not build are covered from the start.
+    /// Redacts everything this SDK sends, with the same rules as the Gatewayz sink: events (the message,
+    /// exception messages, tags, extra, contexts, request data and body, the user's personal data with
+    /// <c>SendDefaultPii</c> off, breadcrumbs), transactions (and their spans) and Sentry Logs lines
+    /// (through <c>SetBeforeSendLog</c>, which replaces one set before this call). The library already does
+    /// this for the SDK it initialises and for the options of <c>UseSentry()</c> beside
+    /// <c>AddGatewayzLogging()</c>; call this where Sentry is initialised without the library's logging,
+    /// or by <c>SentrySdk.Init</c> before any Gatewayz sink exists.
     /// </summary>
     /// <param name="options">The Sentry options, for example in <c>UseSentry(o => ...)</c>.</param>
     /// <param name="sensitiveKeys">More keys whose values are always filtered.</param>
@@ -24,7 +27,7 @@ public static class SentryOptionsRedactionExtensions
     public static SentryOptions AddGatewayzRedaction(this SentryOptions options, IEnumerable<string>? sensitiveKeys = null, IEnumerable<string>? safeKeys = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.AddEventProcessor(new SentryEventRedactor(new Redactor(sensitiveKeys, safeKeys, options.SendDefaultPii)));
+        SentryRedaction.AddTo(options, new SentryRedactor(new Redactor(sensitiveKeys, safeKeys, options.SendDefaultPii)), beforeSendLog: true);
         return options;
     }
 }

@@ -11,6 +11,7 @@ enum TextTrait : ushort
     Colon = 1 << 3,
     At = 1 << 4,
     Dot = 1 << 5,
+    Percent = 1 << 6,
     LetterB = 1 << 7,
     UpperA = 1 << 8,
     UpperJ = 1 << 9,

@@ -10,7 +10,7 @@ namespace Gatewayz.Logging.Redaction;
 readonly struct TextTraits
 {
     static readonly TextTrait[] Ascii = BuildTable();
-    static readonly SearchValues<char> Interesting = SearchValues.Create("0123456789.-_=:@bBAJ");
+    static readonly SearchValues<char> Interesting = SearchValues.Create("0123456789.-_=:@%bBAJ");
 
     TextTraits(TextTrait traits, int digits, int dots, int length)
     {
@@ -74,6 +74,7 @@ readonly struct TextTraits
         table['='] = TextTrait.Equals;
         table[':'] = TextTrait.Colon;
         table['@'] = TextTrait.At;
+        table['%'] = TextTrait.Percent;
         table['b'] = TextTrait.LetterB;
         table['B'] = TextTrait.LetterB;
         table['A'] = TextTrait.UpperA;

@@ -30,7 +30,7 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
     readonly Redactor _redactor;
     readonly StormControl? _storm;
     readonly TimeSpan _stormWindow;
-    readonly SentryEventRedactor _perEventRedactor;
+    readonly SentryRedactor _perEventRedactor;
     readonly double? _sampleRate;
     readonly TimeSpan _shutdownTimeout;
     readonly bool _settleOnFirstEvent;
@@ -64,11 +64,13 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
         _exceptions = new ExceptionPolicy(settings.IgnoredExceptionTypes, settings.CaptureCancellations);
         _sampleRate = settings.SampleRate is < 1 ? settings.SampleRate : null;
         _shutdownTimeout = settings.ShutdownTimeout;
-        _perEventRedactor = new SentryEventRedactor(_redactor);
+        _perEventRedactor = new SentryRedactor(_redactor);
         _logs = SentryLogSender.Create(settings);
         LiveSinks.Add(this);
         host?.Add(this);
-        if (_lease.IsSettled)
+        // An SDK that already runs can only be the one to use: settling now puts the redaction on its
+        // scope before anything else is captured through it.
+        if (_lease.IsSettled || SentrySdk.IsEnabled)
             SettleOwnership();
     }
 
@@ -91,7 +93,7 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
     void Settled()
     {
         if (_lease.Hub.IsEnabled && !_lease.InitialisedSdk)
-            ScopeRedaction.AddOnce(_hub, _perEventRedactor);
+            SentryRedaction.AddOnce(_hub, _perEventRedactor);
         // A sink on its own says only that Sentry is off; under a host, the host says what became of Sentry.
         if (_settleOnFirstEvent && _lease.IsOff)
             Say(_lease.Status!);
@@ -100,7 +102,7 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
     /// <summary>The app initialised an SDK after this sink settled as off: its scope gets the redactor, and the line that said "off" is corrected.</summary>
     void LateSdk()
     {
-        ScopeRedaction.AddOnce(_hub, _perEventRedactor);
+        SentryRedaction.AddOnce(_hub, _perEventRedactor);
         if (_settleOnFirstEvent)
             Say(StartupStatus.LateSdkMessage);
     }
@@ -130,6 +132,8 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
                 SettleOwnership();
             // Behind a text sink's redaction wrapper: Sentry gets the app's exception, and masks what it sends itself.
             logEvent = RedactedException.Unwrap(logEvent);
+            // A value the template marks as a secret (password={P}) is filtered before anything reads it.
+            logEvent = _redactor.Marked(logEvent);
             // A capture helper's event is sent whatever the event level; its level sets only Sentry's level.
             // The first sink to claim its ticket sends the event the helper made, whose id it returned.
             ticket = CaptureTicket.Of(logEvent);
@@ -206,7 +210,7 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
             return null;
         if (UnhandledExceptionRule.Applies(logEvent))
             scope.AddEventProcessor(UnhandledMechanismProcessor.Instance);
-        if (!_lease.InitialisedSdk && !scope.GetAllEventProcessors().OfType<SentryEventRedactor>().Any())
+        if (!_lease.InitialisedSdk && !scope.GetAllEventProcessors().OfType<SentryRedactor>().Any())
             scope.AddEventProcessor(_perEventRedactor);
         // Last, so that it measures what the SDK and the redactor made of the exceptions.
         scope.AddEventProcessor(EventSizeLimit.Instance);

@@ -146,7 +146,8 @@ sealed class SentryHubLease
         options.IsGlobalModeEnabled = false;
         options.ConfigureClient = client => client.Timeout = RequestTimeout;
 
-        options.AddEventProcessor(new Redaction.SentryEventRedactor(settings.Redactor));
+        // Before the app's ConfigureSentry: a BeforeSendLog of its own takes the place of the library's.
+        Redaction.SentryRedaction.AddTo(options, new Redaction.SentryRedactor(settings.Redactor), beforeSendLog: true);
 
         // The SDK's list of loaded assemblies, without reading every assembly's name again on each event
         // (65 µs of an error event's 175 µs on the benchmark machine: docs/performance.md); before the

@@ -209,7 +209,7 @@ public class SecretScannerTests
     [InlineData("Host=db;Username=app;PWD=abc", "Host=db;Username=app;PWD=" + F)]
     [InlineData("Data Source=x; pwd = secret value ;", "Data Source=x; pwd = " + F + " ;")]
     [InlineData("Server=x;Password='a;b''c';Encrypt=true", "Server=x;Password=" + F + ";Encrypt=true")]
-    [InlineData("Password=first line\nnext line", "Password=" + F + "\nnext line")]
+    [InlineData("Host=db;Password=first line\nnext line", "Host=db;Password=" + F + "\nnext line")]
     public void Connection_string_passwords_are_filtered_to_the_semicolon(string input, string expected) => AssertRedacts(input, expected);
 
     // ---- g. PEM private keys ------------------------------------------------------------------------
@@ -289,6 +289,41 @@ public class SecretScannerTests
         Assert.False(Scanner.IncludesPersonalData);
         Assert.True(PiiScanner.IncludesPersonalData);
     }
+
+    // ---- j. broader shapes and names, masked value by value ----------------------------------------
+
+    [Theory]
+    [InlineData("aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "aws_secret_access_key = " + F)]
+    [InlineData("credentials wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY loaded", "credentials " + F + " loaded")]
+    [InlineData("{\"SecretAccessKey\": \"Je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY\"}", "{\"SecretAccessKey\": \"" + F + "\"}")]
+    [InlineData("DefaultEndpointsProtocol=https;AccountName=gz;AccountKey=Zm9vYmFyYmF6cXV4;EndpointSuffix=core.windows.net", "DefaultEndpointsProtocol=https;AccountName=gz;AccountKey=" + F + ";EndpointSuffix=core.windows.net")]
+    [InlineData("Endpoint=sb://gz.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey=abc123=", "Endpoint=sb://gz.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey=" + F)]
+    [InlineData("sent Authorization: Token 9f8e7d6c5b4a and retried", "sent Authorization: Token " + F + " and retried")]
+    [InlineData("X-Api-Key: k1-plain-value then 401", "X-Api-Key: " + F + " then 401")]
+    [InlineData("body {\"user\": \"bob\", \"password\": \"letmein\", \"model\": \"gpt-4o\"}", "body {\"user\": \"bob\", \"password\": \"" + F + "\", \"model\": \"gpt-4o\"}")]
+    [InlineData("raw {\\\"password\\\":\\\"letmein\\\"}", "raw {\\\"password\\\":\\\"" + F + "\\\"}")]
+    [InlineData("pwd=abc pass=def secret_key=ghi basic_auth=jkl signature=mno otp=123456", "pwd=" + F + " pass=" + F + " secret_key=" + F + " basic_auth=" + F + " signature=" + F + " otp=" + F)]
+    [InlineData("https://app:p%40ss%3Aword@db.internal/x", "https://app:" + F + "@db.internal/x")]
+    [InlineData("GET /v1/models?q=api_key%3Dabc123%26model%3Dgpt", "GET /v1/models?q=api_key%3D" + F + "%26model%3Dgpt")]
+    [InlineData("password=hunter2 and Authorization: Bearer a1b2c3d4e5f6a7b8c9d0 then done", "password=" + F + " and Authorization: Bearer a1b2c3d4" + F + " then done")]
+    public void Broader_shapes_and_names_are_masked_and_the_rest_of_the_line_stays(string input, string expected) => AssertRedacts(input, expected);
+
+    [Fact]
+    public void Pgp_private_key_blocks_are_filtered_whole()
+    {
+        const string block = "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nlQOYBGN0ZXN0AQgA1b2c3d4e5f6\n=AbCd\n-----END PGP PRIVATE KEY BLOCK-----";
+        var redacted = Scanner.Redact("key: " + block + " imported");
+        Assert.DoesNotContain("lQOYBGN0ZXN0", redacted, StringComparison.Ordinal);
+        Assert.EndsWith(" imported", redacted, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("commit 3f786850e387550fdab836ed7e6dc881de23001b merged")]
+    [InlineData("sha1 3F786850E387550FDAB836ED7E6DC881DE23001B")]
+    [InlineData("path api/v1/users/42/orders/7/items/99/details/x")]
+    [InlineData("Pass the request to the next handler; passes=3 bypass=false")]
+    [InlineData("signature verification failed for the webhook")]
+    public void Forty_character_runs_and_short_names_in_prose_pass(string input) => AssertUntouched(input);
 
     // ---- the mask -----------------------------------------------------------------------------------
 

@@ -1,0 +1,233 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Sentry;
+using Sentry.Extensibility;
+using Serilog.Debugging;
+
+namespace Gatewayz.Logging.Redaction;
+
+/// <summary>
+/// The library's redaction policy applied to everything the Sentry SDK sends, whoever built it: events
+/// (<see cref="ISentryEventProcessor"/>), transactions (<see cref="ISentryTransactionProcessor"/>) and
+/// Sentry Logs lines (<see cref="BeforeSendLog"/>). It masks by key and by shape: messages, exception
+/// messages and their <c>Data</c>, tags, extra, contexts, the request (URL, query string, headers,
+/// environment, cookies, the body Sentry.AspNetCore attaches), breadcrumbs, span descriptions, tags and
+/// data. With <c>SendDefaultPii</c> off, the user's e-mail is masked, and its IP address and
+/// <c>Other</c> values are removed, whoever set them.
+/// </summary>
+sealed class SentryRedactor : ISentryEventProcessor, ISentryTransactionProcessor
+{
+    readonly Redactor _redactor;
+    readonly SentryValueRedactor _values;
+    readonly ConditionalWeakTable<Breadcrumb, Breadcrumb> _breadcrumbs = new();
+    int _logsDropped;
+
+    public SentryRedactor(Redactor redactor)
+    {
+        _redactor = redactor;
+        _values = new SentryValueRedactor(redactor);
+    }
+
+    public Redactor Redactor => _redactor;
+
+    public SentryEvent? Process(SentryEvent @event)
+    {
+        if (@event.Message is { } message)
+        {
+            message.Message = _values.Text(message.Message);
+            message.Formatted = message.Formatted is { } formatted ? _redactor.FreshText(formatted) : null;
+        }
+
+        foreach (var exception in @event.SentryExceptions ?? [])
+        {
+            exception.Value = exception.Value is { } value ? _redactor.FreshText(value) : null;
+            if (exception.Mechanism is { } mechanism)
+                Entries(mechanism.Data);
+        }
+
+        Tags(@event.Tags, @event.SetTag);
+        Extra(@event.Extra, @event.SetExtra);
+        Contexts(@event.Contexts);
+        Request(@event.Request);
+        User(@event.User);
+        Breadcrumbs(@event.Breadcrumbs);
+        return @event;
+    }
+
+    public SentryTransaction? Process(SentryTransaction transaction)
+    {
+        transaction.Description = _values.Text(transaction.Description);
+        Tags(transaction.Tags, transaction.SetTag);
+        Extra(transaction.Data, transaction.SetData);
+        Contexts(transaction.Contexts);
+        Request(transaction.Request);
+        User(transaction.User);
+        Breadcrumbs(transaction.Breadcrumbs);
+        foreach (var span in transaction.Spans)
+        {
+            span.Description = _values.Text(span.Description);
+            Tags(span.Tags, span.SetTag);
+            Extra(span.Data, span.SetData);
+        }
+        return transaction;
+    }
+
+    /// <summary>
+    /// For <c>SentryOptions.SetBeforeSendLog</c>. A line's body, template and parameters cannot be changed
+    /// once the SDK made it: a line whose text holds a secret is dropped, and SelfLog says so once. The
+    /// library's own lines arrive masked. With <c>SendDefaultPii</c> off, the <c>user.email</c> the SDK
+    /// copies from the scope is masked. Other attributes cannot be read without their names.
+    /// </summary>
+    public SentryLog? BeforeSendLog(SentryLog log)
+    {
+        if (HoldsSecret(log.Message) || (log.Template is { } template && HoldsSecret(template)) || log.Parameters.Any(p => _values.Entry(p.Key, p.Value) is var safe && !ReferenceEquals(safe, p.Value)))
+        {
+            if (Interlocked.Increment(ref _logsDropped) == 1)
+                SelfLog.WriteLine("Gatewayz.Logging: a Sentry Logs line sent by other code held a secret in its text, which the SDK does not let the library mask; it was dropped (this is said once)");
+            return null;
+        }
+        if (!_redactor.SendDefaultPii && log.TryGetAttribute("user.email", out var email) && email is string address)
+            log.SetAttribute("user.email", MaskedEmail(address));
+        return log;
+    }
+
+    bool HoldsSecret(string text) => !ReferenceEquals(_redactor.Text(text), text);
+
+    void Tags(IReadOnlyDictionary<string, string> tags, Action<string, string> set)
+    {
+        foreach (var (key, value) in tags.ToArray())
+        {
+            var safe = _redactor.IsSensitiveKey(key) ? SecretMask.Marker : _redactor.Text(value);
+            if (!ReferenceEquals(safe, value))
+                set(key, safe);
+        }
+    }
+
+    void Extra(IReadOnlyDictionary<string, object?> extra, Action<string, object?> set)
+    {
+        foreach (var (key, value) in extra.ToArray())
+        {
+            var safe = _values.Entry(key, value);
+            if (!ReferenceEquals(safe, value))
+                set(key, safe);
+        }
+    }
+
+    void Contexts(SentryContexts contexts)
+    {
+        foreach (var key in contexts.Keys.ToArray())
+        {
+            if (!contexts.TryGetValue(key, out var value))
+                continue;
+            var safe = _values.Value(value);
+            if (!ReferenceEquals(safe, value) && safe is not null)
+                contexts[key] = safe;
+        }
+    }
+
+    /// <summary>The exception's <c>Data</c>, which the SDK copies into the mechanism as it is.</summary>
+    void Entries(IDictionary<string, object> data)
+    {
+        foreach (var (key, value) in data.ToArray())
+        {
+            if (_values.Entry(key, value) is { } safe && !ReferenceEquals(safe, value))
+                data[key] = safe;
+        }
+    }
+
+    void Request(SentryRequest request)
+    {
+        request.Url = _values.Text(request.Url);
+        request.QueryString = _values.Text(request.QueryString);
+        if (request.Cookies is not null)
+            request.Cookies = SecretMask.Marker;
+        if (request.Data is { } data)
+            request.Data = _values.Value(data);
+        Strings(request.Headers);
+        Strings(request.Env);
+        Strings(request.Other);
+    }
+
+    void Strings(IDictionary<string, string> entries)
+    {
+        if (entries.Count == 0)
+            return;
+        foreach (var (key, value) in entries.ToArray())
+        {
+            var safe = _redactor.IsSensitiveKey(key) ? SecretMask.Marker : _redactor.Text(value);
+            if (!ReferenceEquals(safe, value))
+                entries[key] = safe;
+        }
+    }
+
+    /// <summary>With personal data off, what identifies a person beyond the app's own user id goes, whoever set it.</summary>
+    void User(SentryUser user)
+    {
+        if (!_redactor.SendDefaultPii)
+        {
+            if (user.Email is { } email)
+                user.Email = MaskedEmail(email);
+            user.IpAddress = null;
+            foreach (var key in user.Other.Keys.ToArray())
+                user.Other[key] = SecretMask.Marker;
+            return;
+        }
+        Strings(user.Other);
+    }
+
+    /// <summary>The address with its local part masked (the domain stays, as in free text); anything else masked whole.</summary>
+    string MaskedEmail(string email)
+    {
+        var masked = _redactor.Text(email);
+        return ReferenceEquals(masked, email) ? SecretMask.Marker : masked;
+    }
+
+    /// <summary>
+    /// Breadcrumbs are immutable; one that needs redacting is rebuilt from its own JSON, which keeps
+    /// its timestamp. The SDK keeps an event's breadcrumbs in a list it hands out read-only. A scope
+    /// holds up to 100 of them and every event carries them all, so each breadcrumb is looked at once,
+    /// on the first event that carries it, and the verdict (itself, or its redacted copy) is kept for
+    /// as long as the breadcrumb lives: reading a breadcrumb's data costs the SDK a copy of it.
+    /// </summary>
+    void Breadcrumbs(IReadOnlyCollection<Breadcrumb> breadcrumbs)
+    {
+        if (breadcrumbs is not IList<Breadcrumb> { IsReadOnly: false } list)
+            return;
+        for (var i = 0; i < list.Count; i++)
+        {
+            var crumb = list[i];
+            if (!_breadcrumbs.TryGetValue(crumb, out var safe))
+            {
+                safe = NeedsRedaction(crumb) ? Rebuild(crumb) : crumb;
+                _breadcrumbs.AddOrUpdate(crumb, safe);
+            }
+            if (!ReferenceEquals(safe, crumb))
+                list[i] = safe;
+        }
+    }
+
+    bool NeedsRedaction(Breadcrumb crumb) =>
+        (crumb.Message is { } message && HoldsSecret(message))
+        || (crumb.Data?.Any(d => _redactor.IsSensitiveKey(d.Key) || HoldsSecret(d.Value)) ?? false);
+
+    Breadcrumb Rebuild(Breadcrumb crumb)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+            crumb.WriteTo(writer, null);
+        using var json = JsonDocument.Parse(stream.ToArray());
+        var redacted = new Dictionary<string, object?>();
+        foreach (var property in json.RootElement.EnumerateObject())
+        {
+            redacted[property.Name] = property.Name switch
+            {
+                "message" => _redactor.Text(property.Value.GetString() ?? ""),
+                "data" => property.Value.EnumerateObject().ToDictionary(
+                    d => d.Name,
+                    d => _redactor.IsSensitiveKey(d.Name) ? SecretMask.Marker : _redactor.Text(d.Value.ValueKind == JsonValueKind.String ? d.Value.GetString() ?? "" : d.Value.GetRawText())),
+                _ => property.Value.Clone(),
+            };
+        }
+        return Breadcrumb.FromJson(JsonSerializer.SerializeToElement(redacted));
+    }
+}
