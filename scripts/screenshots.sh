@@ -109,7 +109,10 @@ gateway="http://127.0.0.1:$gateway_port"
   export ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$gateway"
   export SENTRY_DSN="http://spotlight@127.0.0.1:$spotlight_port/0" SENTRY_ENABLE_LOGS=true
   unset SENTRY_SPOTLIGHT
-  exec dotnet "$gateway_dll"
+  # The host's lifecycle lines (content root, URLs) would put this machine's paths and ports in the
+  # pictures: kept out of the run's logs, as a deployment that raises that category's level would.
+  # (A name with dots, which only env can set.)
+  exec env "Serilog__MinimumLevel__Override__Microsoft.Hosting.Lifetime=Warning" dotnet "$gateway_dll"
 ) >"$work/gateway.log" 2>&1 &
 gateway_pid=$!
 for _ in $(seq 1 120); do

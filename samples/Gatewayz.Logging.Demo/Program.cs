@@ -29,6 +29,11 @@ if (!sending)
     });
 }
 
+// First, so that the library's own startup line below reads in its light.
+Console.WriteLine(sending
+    ? "Gatewayz.Logging demo: sending to SENTRY_DSN / SENTRY_SPOTLIGHT."
+    : "Gatewayz.Logging demo: no SENTRY_DSN, so the demo starts the Sentry SDK itself with a transport that records in-process: every event is serialized as it would be sent, and printed here instead of sent.");
+
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddGatewayzLogging(o => o.ConfigureSentry = s =>
 {
@@ -52,9 +57,6 @@ using (var host = builder.Build())
     await host.StartAsync();
     var scenarios = new Scenarios(host.Services.GetRequiredService<ILoggerFactory>());
 
-    Console.WriteLine(sending
-        ? "Gatewayz.Logging demo: sending to SENTRY_DSN / SENTRY_SPOTLIGHT."
-        : "Gatewayz.Logging demo: no SENTRY_DSN, so events are recorded in-process and printed, not sent.");
     Console.WriteLine();
 
     var seen = 0;

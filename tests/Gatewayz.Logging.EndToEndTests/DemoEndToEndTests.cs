@@ -41,6 +41,22 @@ public sealed partial class DemoEndToEndTests(GatewayFixture fixture)
         Assert.DoesNotContain(fixture.Spotlight.ItemsOfType("log"), l => l.GetRawText().Contains("gw_live_4f8a2c91", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Without_a_dsn_the_demo_and_the_library_agree_on_where_events_go()
+    {
+        var output = RunDemo(dsn: null);
+
+        var lines = output.Split('\n').Select(l => l.Trim()).ToList();
+        var demoLine = lines.FindIndex(l => l.StartsWith("Gatewayz.Logging demo:", StringComparison.Ordinal));
+        var libraryLine = lines.FindIndex(l => l.Contains("Sentry is on", StringComparison.Ordinal));
+        // The demo says first that it starts the SDK itself; the library's line then names that SDK.
+        Assert.True(demoLine >= 0 && libraryLine > demoLine, output);
+        Assert.Contains("starts the Sentry SDK itself", lines[demoLine], StringComparison.Ordinal);
+        Assert.Contains("the Sentry SDK the app initialised", lines[libraryLine], StringComparison.Ordinal);
+        Assert.DoesNotContain(lines, l => l.Contains("Sentry is off", StringComparison.Ordinal));
+        Assert.Equal(10, PrintedEventId().Matches(output).Count);
+    }
+
     /// <summary>The log lines Spotlight holds that match, waiting up to 20 seconds for the first.</summary>
     async Task<JsonElement[]> LogLinesAsync(Func<JsonElement, bool> match)
     {
@@ -56,14 +72,15 @@ public sealed partial class DemoEndToEndTests(GatewayFixture fixture)
         }
     }
 
-    static string RunDemo(string dsn)
+    static string RunDemo(string? dsn)
     {
         var demo = DemoAssembly();
         var (exitCode, output) = DotnetCli.Run(Path.GetDirectoryName(demo)!, TimeSpan.FromMinutes(2), environment =>
         {
             foreach (var name in environment.Keys.Where(k => k.StartsWith("SENTRY_", StringComparison.Ordinal)).ToList())
                 environment.Remove(name);
-            environment["SENTRY_DSN"] = dsn;
+            if (dsn is not null)
+                environment["SENTRY_DSN"] = dsn;
         }, demo);
         Assert.True(exitCode == 0, $"The demo exited with {exitCode}:\n{output}");
         return output;

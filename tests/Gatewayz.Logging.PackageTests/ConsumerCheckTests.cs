@@ -25,11 +25,13 @@ public sealed class ConsumerCheckTests : IDisposable
         var version = $"0.0.0-consumer.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
         var feed = Path.Combine(_work, "feed");
 
-        foreach (var project in new[] { "src/Gatewayz.Logging/Gatewayz.Logging.csproj", "src/Gatewayz.Logging.AspNetCore/Gatewayz.Logging.AspNetCore.csproj", "src/Gatewayz.Logging.Testing/Gatewayz.Logging.Testing.csproj" })
-        {
-            var (code, output) = DotnetCli.Run(root, CliTimeout, "pack", project, "-c", "Release", "-o", feed, $"-p:Version={version}");
-            Assert.True(code == 0, $"dotnet pack {project} failed:\n{output}");
-        }
+        // CONTRIBUTING's pack command as written, into this test's feed and under a throwaway version.
+        var pack = File.ReadAllLines(Path.Combine(root, "CONTRIBUTING.md")).Select(l => l.Split('#')[0].Trim()).Single(l => l.StartsWith("dotnet pack ", StringComparison.Ordinal));
+        var packArguments = pack.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..].ToList();
+        packArguments[packArguments.IndexOf("-o") + 1] = feed;
+        var (packCode, packOutput) = DotnetCli.Run(root, CliTimeout, [.. packArguments, $"-p:Version={version}"]);
+        Assert.True(packCode == 0, $"CONTRIBUTING's '{pack}' failed:\n{packOutput}");
+        Assert.Equal(3, Directory.GetFiles(feed, "*.nupkg").Length);
         Assert.True(File.Exists(Path.Combine(feed, $"Gatewayz.Logging.{version}.nupkg")));
         Assert.True(File.Exists(Path.Combine(feed, $"Gatewayz.Logging.{version}.snupkg")));
         Assert.True(File.Exists(Path.Combine(feed, $"Gatewayz.Logging.Testing.{version}.nupkg")));
@@ -55,14 +57,8 @@ public sealed class ConsumerCheckTests : IDisposable
                 <PackageReference Include="Gatewayz.Logging" Version="{version}" />
                 <PackageReference Include="Gatewayz.Logging.AspNetCore" Version="{version}" />
             """));
+        // The quick start as pasted into a new web project: nothing beside it.
         File.WriteAllText(Path.Combine(consumer, "App", "Program.cs"), FencedBlockAfter(readme, "<!-- quick-start-aspnetcore", "csharp"));
-        File.WriteAllText(Path.Combine(consumer, "App", "Stubs.cs"), """
-            public sealed record ChatRequest(string Model);
-            public sealed class ProviderClient
-            {
-                public Task<string> CompleteAsync(ChatRequest request) => Task.FromResult(request.Model);
-            }
-            """);
 
         // The UseSerilog() quick start as written, run once: it logs an exception that holds a provider
         // key where the app's Run() would be, and what the console printed is read below.
@@ -90,11 +86,15 @@ public sealed class ConsumerCheckTests : IDisposable
         var blocks = DocumentedFiles(root).SelectMany(f => FencedBlock.ReadAll(Path.Combine(root, f), f)).ToList();
         var csharp = blocks.Where(b => b.Language == "csharp").ToList();
         var json = blocks.Where(b => b.Language == "json").ToList();
+        // The README's blocks are whole programs and files, compiled without the helpers docs/ may lean on.
+        var statements = csharp.Where(b => b.File == "README.md" && CSharpBlockSource.Kind(b) == "statements").Select(b => b.Label).ToList();
+        Assert.True(statements.Count == 0, $"README blocks must compile as pasted (a '// program' or '// file'), not as statements: {string.Join(", ", statements)}");
         WriteDocsProjects(consumer, version, root, csharp);
         File.WriteAllText(Path.Combine(consumer, "Consumer.slnx"), """
             <Solution>
               <Project Path="App/App.csproj" />
               <Project Path="Docs/Docs.csproj" />
+              <Project Path="Readme/Readme.csproj" />
               <Project Path="JsonCheck/JsonCheck.csproj" />
               <Project Path="SerilogExample/SerilogExample.csproj" />
               <Project Path="Tests/Tests.csproj" />
@@ -152,12 +152,20 @@ public sealed class ConsumerCheckTests : IDisposable
                 <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.0.1" />
                 <PackageReference Include="xunit" Version="2.9.3" />
             """);
+        WriteProject(Path.Combine(consumer, "Readme"), "Library", packages + $"""
+
+                <PackageReference Include="Gatewayz.Logging.Testing" Version="{version}" />
+                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.0.1" />
+                <PackageReference Include="xunit" Version="2.9.3" />
+            """);
         WriteProject(Path.Combine(consumer, "JsonCheck"), "Exe", packages);
 
-        var blocks = Path.Combine(consumer, "Docs", "Blocks");
-        Directory.CreateDirectory(blocks);
         foreach (var block in csharp)
+        {
+            var blocks = Path.Combine(consumer, block.File == "README.md" ? "Readme" : "Docs", "Blocks");
+            Directory.CreateDirectory(blocks);
             File.WriteAllText(Path.Combine(blocks, block.Identifier + ".cs"), CSharpBlockSource.For(block));
+        }
 
         void WriteProject(string directory, string outputType, string references)
         {
@@ -177,7 +185,8 @@ public sealed class ConsumerCheckTests : IDisposable
                   </ItemGroup>
                 </Project>
                 """);
-            foreach (var file in Directory.GetFiles(Path.Combine(root, "tests", "Gatewayz.Logging.PackageTests", "Consumer", Path.GetFileName(directory))))
+            var shared = Path.Combine(root, "tests", "Gatewayz.Logging.PackageTests", "Consumer", Path.GetFileName(directory));
+            foreach (var file in Directory.Exists(shared) ? Directory.GetFiles(shared) : [])
                 File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
         }
     }
@@ -199,7 +208,7 @@ public sealed class ConsumerCheckTests : IDisposable
             report.Add(mapped is null ? line
                 : $"{mapped.Label} ({CSharpBlockSource.Kind(mapped)} block starting at line {mapped.FenceLine}): {line}");
         }
-        return $"The consumer projects did not build against the packed packages (App = README quick start, Docs = every ```csharp block, Tests = README example test):\n{string.Join('\n', report)}";
+        return $"The consumer projects did not build against the packed packages (App = README quick start, Readme = README's ```csharp blocks, Docs = those of docs/, Tests = README example test):\n{string.Join('\n', report)}";
     }
 
     static int? Located(string error, string file) =>

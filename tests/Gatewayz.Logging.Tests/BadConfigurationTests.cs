@@ -13,8 +13,10 @@ namespace Gatewayz.Logging.Tests;
 /// variables: never a silent no-op. Cases covered elsewhere: JsonConfigurationTests (a malformed
 /// <c>dsn</c>, <c>sampleRate</c> 1.5 and -0.2, <c>minimumEventLevel</c> "Eror", <c>minimumBreadcrumbLevel</c>
 /// "Loud", a misspelled <c>GatewayzSentry</c> argument), HostingTests (<c>Sentry:Dsn</c>,
-/// <c>Sentry:SampleRate</c> "often", <c>Sentry:MinimumEventLevel</c>, a misspelled <c>Sentry:</c> key,
-/// <c>SENTRY_SAMPLE_RATE</c> 3), SettingsResolverTests (every <c>SENTRY_*</c> variable and option).
+/// <c>Sentry:SampleRate</c> "often", <c>Sentry:MinimumEventLevel</c>, <c>SENTRY_SAMPLE_RATE</c> 3),
+/// SettingsResolverTests (every <c>SENTRY_*</c> variable and option). A key of the <c>Sentry</c> section
+/// that neither the library nor Sentry knows is a warning, not an error (SentrySectionTests): Sentry
+/// ignores it, and adding the library must not stop an app that ran.
 /// </summary>
 [Collection(SentrySdkCollection.Name)]
 public sealed class BadConfigurationTests
@@ -116,17 +118,46 @@ public sealed class BadConfigurationTests
         Assert.Contains("'Eror'", error.Message, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData(Startup.ReadFromConfiguration)]
-    [InlineData(Startup.AddGatewayzLogging)]
-    public void An_unknown_Serilog_minimum_level_is_a_startup_error_from_Serilog_naming_the_value(Startup startup)
+    [Fact]
+    public void Under_ReadFrom_Configuration_an_unknown_Serilog_minimum_level_is_a_startup_error_from_Serilog_naming_the_value()
     {
         using var env = EnvironmentVariables.Clean();
 
-        var error = StartupError(startup, """{ "Serilog": { "MinimumLevel": { "Default": "Loud" } } }""");
+        var error = StartupError(Startup.ReadFromConfiguration, """{ "Serilog": { "MinimumLevel": { "Default": "Loud" } } }""");
 
         Assert.Contains("Loud", error.Message, StringComparison.Ordinal);
         Assert.Contains("Serilog level", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{ "Serilog": { "Using": ["Gatewayz.Logging"], "WriteTo": [ { "Name": "GatewayzSentry", "Args": { "minimumEventLevel": "Err" } } ] } }""", "minimumEventLevel", "Err", "Error")]
+    [InlineData("""{ "Serilog": { "MinimumLevel": { "Default": "Info" } } }""", "Serilog:MinimumLevel:Default", "Info", "Information")]
+    [InlineData("""{ "Serilog": { "MinimumLevel": "Loud" } }""", "Serilog:MinimumLevel", "Loud", "Warning")]
+    [InlineData("""{ "Serilog": { "MinimumLevel": { "Default": "Information", "Override": { "Microsoft.AspNetCore": "Warn" } } } }""", "Serilog:MinimumLevel:Override:Microsoft.AspNetCore", "Warn", "Warning")]
+    public void Under_AddGatewayzLogging_the_first_line_of_a_bad_level_names_the_key_the_value_and_the_valid_names(string json, string key, string value, string valid)
+    {
+        using var env = EnvironmentVariables.Clean();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production", DisableDefaults = true });
+        builder.Configuration.AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json)));
+
+        // Not wrapped in Serilog's TargetInvocationException: what a person reads first is the library's line.
+        var error = Assert.Throws<ArgumentException>(() => builder.AddGatewayzLogging());
+
+        var firstLine = error.ToString().Split('\n')[0];
+        Assert.Contains(key, firstLine, StringComparison.Ordinal);
+        Assert.Contains($"'{value}'", firstLine, StringComparison.Ordinal);
+        Assert.Contains(valid, firstLine, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_level_switch_reference_in_the_minimum_level_is_left_to_Serilog()
+    {
+        using var env = EnvironmentVariables.Clean();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production", DisableDefaults = true });
+        builder.Configuration.AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(
+            """{ "Serilog": { "LevelSwitches": { "$app": "Warning" }, "MinimumLevel": { "ControlledBy": "$app", "Override": { "Microsoft": "Error" } } } }""")));
+
+        builder.AddGatewayzLogging();
     }
 
     [Theory]

@@ -130,7 +130,6 @@ public sealed class HostingTests
     }
 
     [Theory]
-    [InlineData("""{ "Sentry": { "Dns": "https://public@o0.ingest.sentry.io/1" } }""", "Sentry:Dns")]
     [InlineData("""{ "Sentry": { "SampleRate": "often" } }""", "Sentry:SampleRate")]
     [InlineData("""{ "Sentry": { "MinimumEventLevel": "Eror" } }""", "Sentry:MinimumEventLevel")]
     [InlineData("""{ "Sentry": { "Enabled": "perhaps" } }""", "Sentry:Enabled")]

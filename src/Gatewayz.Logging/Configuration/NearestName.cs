@@ -3,13 +3,20 @@ namespace Gatewayz.Logging.Configuration;
 /// <summary>The known name closest to a misspelled one, for a startup error that suggests the fix.</summary>
 static class NearestName
 {
-    /// <summary>The candidate within a few edits of <paramref name="name"/> (ignoring case), or null when none is close.</summary>
+    /// <summary>Abbreviations shorter than this are not completed: too many names start alike.</summary>
+    const int MinPrefixLength = 3;
+
+    /// <summary>
+    /// The candidate within a few edits of <paramref name="name"/> (ignoring case); else the one candidate
+    /// that <paramref name="name"/> abbreviates (<c>Info</c>, <c>MaxEvents</c>); else null.
+    /// </summary>
     public static string? Find(string name, IEnumerable<string> candidates)
     {
         var bound = Math.Max(2, name.Length / 3);
         string? best = null;
         var bestDistance = int.MaxValue;
-        foreach (var candidate in candidates)
+        var known = candidates as IReadOnlyCollection<string> ?? [.. candidates];
+        foreach (var candidate in known)
         {
             var distance = Distance(name.ToUpperInvariant(), candidate.ToUpperInvariant());
             if (distance <= bound && distance < bestDistance)
@@ -18,7 +25,10 @@ static class NearestName
                 bestDistance = distance;
             }
         }
-        return best;
+        if (best is not null || name.Trim().Length < MinPrefixLength)
+            return best;
+        var completions = known.Where(c => c.StartsWith(name.Trim(), StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).Take(2).ToList();
+        return completions.Count == 1 ? completions[0] : null;
     }
 
     /// <summary>Levenshtein distance: insertions, deletions and substitutions.</summary>

@@ -9,9 +9,9 @@ namespace Gatewayz.Logging.Configuration;
 /// Reads the <c>Sentry</c> section of appsettings.json into <see cref="GatewayzSentryOptions"/>. The
 /// section is shared with Sentry's own options (<c>UseSentry()</c> binds it too): their keys are
 /// accepted, keys both know mean the same, and when the library initialises the SDK it applies
-/// Sentry's keys with the configuration binder, as Sentry.AspNetCore would. A key neither knows, or
-/// a value the library cannot read, is an error that names it and suggests the nearest known key: a
-/// misspelled setting must not pass as a silent no-op.
+/// Sentry's keys with the configuration binder, as Sentry.AspNetCore would. A value the library cannot
+/// read is an error that names it; a key neither knows is a warning that names it and the nearest known
+/// key: a misspelled setting must not pass silently, and must not stop an app that ran without the library.
 /// </summary>
 static class SentryConfigurationSection
 {
@@ -78,9 +78,7 @@ static class SentryConfigurationSection
                     case "WINDOW":
                         o.StormControl.Window = Duration(child);
                         break;
-                    default:
-                        throw new ArgumentException(
-                            $"Unknown Sentry setting '{child.Path}'. Known settings: Enabled, MaxEventsPerFingerprint, Window.", child.Path);
+                    // Any other key is reported by Bind, as a warning.
                 }
             }
         },
@@ -91,16 +89,34 @@ static class SentryConfigurationSection
     /// <summary>The library's keys, hidden from the configuration binder: it reads and applies them itself.</summary>
     static readonly HashSet<string> LibraryKeys = new(Readers.Keys, StringComparer.OrdinalIgnoreCase);
 
-    public static void Bind(IConfigurationSection section, GatewayzSentryOptions options)
+    static readonly string[] StormControlKeys = ["Enabled", "MaxEventsPerFingerprint", "Window"];
+
+    /// <summary>
+    /// Reads the section into <paramref name="options"/>. A bad value of a key the library reads is an
+    /// <see cref="ArgumentException"/>; a key neither the library nor Sentry's options know is passed to
+    /// <paramref name="warn"/> with the nearest known key, since Sentry ignores it and an app that ran
+    /// without the library must still start with it.
+    /// </summary>
+    public static void Bind(IConfigurationSection section, GatewayzSentryOptions options, Action<string> warn)
     {
         // ReplaceDefaultTags first, so that it clears the defaults and never the Tags listed beside it.
         var children = section.GetChildren().OrderBy(c => !string.Equals(c.Key, "ReplaceDefaultTags", StringComparison.OrdinalIgnoreCase));
         foreach (var child in children)
         {
             if (Readers.TryGetValue(child.Key, out var read))
+            {
                 read(options, child);
+                if (string.Equals(child.Key, "StormControl", StringComparison.OrdinalIgnoreCase))
+                {
+                    foreach (var unknown in child.GetChildren().Where(c => !StormControlKeys.Contains(c.Key, StringComparer.OrdinalIgnoreCase)))
+                        warn(Unknown(unknown, StormControlKeys, $"Storm control's settings: {string.Join(", ", StormControlKeys)}."));
+                }
+            }
             else if (!SentryOptionKeys.All.Contains(child.Key))
-                throw Unknown(child);
+            {
+                warn(Unknown(child, Readers.Keys.Concat(SentryOptionKeys.All),
+                    $"Gatewayz.Logging's settings: {string.Join(", ", Readers.Keys)}; Sentry's are the properties of SentryOptions and SentryAspNetCoreOptions."));
+            }
         }
 
         if (options.Spotlight is null && section.GetSection("EnableSpotlight") is { Value: not null } enable && Boolean(enable))
@@ -124,16 +140,11 @@ static class SentryConfigurationSection
         }
     }
 
-    static ArgumentException Unknown(IConfigurationSection setting)
+    static string Unknown(IConfigurationSection setting, IEnumerable<string> known, string listing)
     {
-        var known = Readers.Keys.Concat(SentryOptionKeys.All);
         var suggestion = NearestName.Find(setting.Key, known) is { } nearest ? $" Did you mean '{nearest}'?" : "";
-        return new ArgumentException(
-            $"Unknown Sentry setting '{setting.Path}': neither Gatewayz.Logging nor Sentry's options know it.{suggestion} " +
-            $"Gatewayz.Logging's settings: {string.Join(", ", Readers.Keys)}; Sentry's are the properties of SentryOptions and SentryAspNetCoreOptions.",
-            setting.Path);
+        return $"Unknown Sentry setting '{setting.Path}' is ignored: neither Gatewayz.Logging nor Sentry's options know it.{suggestion} {listing}";
     }
-
 
     static bool Boolean(IConfigurationSection s) => SentrySettingsResolver.ParseBoolean(s.Value ?? "", s.Path);
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Reflection;
+using System.Runtime.ExceptionServices;
 using Gatewayz.Logging;
 using Gatewayz.Logging.Configuration;
 using Gatewayz.Logging.Context;
@@ -44,10 +46,12 @@ public static class GatewayzLoggingHostApplicationBuilderExtensions
 
         var configuration = builder.Configuration;
         SerilogSection.RequireUsing(configuration);
+        SerilogSection.RequireLevels(configuration);
         SinkArgumentsCheck.RejectUnknownArguments(configuration);
         var sentrySection = configuration.GetSection(SentryConfigurationSection.Name);
         var options = new GatewayzSentryOptions { HostEnvironment = builder.Environment.EnvironmentName };
-        SentryConfigurationSection.Bind(sentrySection, options);
+        var warnings = new List<string>();
+        SentryConfigurationSection.Bind(sentrySection, options, warnings.Add);
         // A value Sentry's options cannot take is an error now, not when the host starts.
         SentryConfigurationSection.BindSentryKeys(sentrySection, new SentryOptions());
         options.BindSentrySection = sentryOptions => SentryConfigurationSection.BindSentryKeys(sentrySection, sentryOptions);
@@ -61,7 +65,7 @@ public static class GatewayzLoggingHostApplicationBuilderExtensions
         Serilog.Core.Logger logger;
         using (ownership.Collect())
         {
-            var loggerConfiguration = new LoggerConfiguration().ReadFrom.Configuration(view);
+            var loggerConfiguration = ReadSection(view);
             if (!SerilogSection.Declares(configuration, "Enrich", "FromLogContext"))
                 loggerConfiguration.Enrich.FromLogContext();
             if (!SerilogSection.Declares(configuration, "Enrich", "WithGatewayzContext"))
@@ -84,7 +88,27 @@ public static class GatewayzLoggingHostApplicationBuilderExtensions
         builder.Services.AddSingleton(typeof(IPostConfigureOptions<>), typeof(SentryOptionsFit<>));
         builder.Services.AddSingleton<IHostedService>(new ShutdownFlush(options.ShutdownTimeout));
         var status = logger.ForContext(Serilog.Core.Constants.SourceContextPropertyName, "Gatewayz.Logging");
+        foreach (var warning in warnings)
+            status.Warning(warning);
         builder.Services.AddSingleton<IHostedService>(services => new SentryOwnershipStart(ownership, services, line => status.Information(line)));
         return builder;
+    }
+
+    /// <summary>
+    /// The logger the section declares. Serilog calls a sink's configuration method by reflection, which
+    /// wraps what the method throws: the library's own error (a bad level in a <c>GatewayzSentry</c>'s
+    /// <c>Args</c>) is thrown as it is, so that its message is the first line a person reads.
+    /// </summary>
+    static LoggerConfiguration ReadSection(Microsoft.Extensions.Configuration.IConfiguration view)
+    {
+        try
+        {
+            return new LoggerConfiguration().ReadFrom.Configuration(view);
+        }
+        catch (TargetInvocationException ex) when (ex.InnerException is ArgumentException inner)
+        {
+            ExceptionDispatchInfo.Capture(inner).Throw();
+            throw;
+        }
     }
 }

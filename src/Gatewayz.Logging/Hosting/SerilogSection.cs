@@ -1,4 +1,6 @@
+using Gatewayz.Logging.Configuration;
 using Microsoft.Extensions.Configuration;
+using Serilog.Events;
 
 namespace Gatewayz.Logging.Hosting;
 
@@ -48,6 +50,27 @@ static class SerilogSection
             $"Serilog.Settings.Configuration finds only assemblies whose name contains \"serilog\" and would leave {entry.Value} out with nothing but a SelfLog line. " +
             $"Add \"Using\": [\"{LibraryAssembly}\"] to the {Name} section.",
             usings.Path);
+    }
+
+    /// <summary>
+    /// Checks the levels of <c>Serilog:MinimumLevel</c> (its value, <c>Default</c> and every
+    /// <c>Override</c>) before Serilog reads them, so that a bad one is an error whose first line names
+    /// the setting, the value, the valid names and the nearest of them; Serilog's own lists none. A
+    /// reference to a declared level switch (<c>$name</c>) is left to Serilog.
+    /// </summary>
+    public static void RequireLevels(IConfiguration configuration)
+    {
+        var minimum = configuration.GetSection($"{Name}:MinimumLevel");
+        var levels = new[] { minimum, minimum.GetSection("Default") }.Concat(minimum.GetSection("Override").GetChildren());
+        foreach (var level in levels)
+        {
+            if (level.Value is not { } value || value.StartsWith('$') || (Enum.TryParse<LogEventLevel>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)))
+                continue;
+            var names = Enum.GetNames<LogEventLevel>();
+            var suggestion = NearestName.Find(value, names) is { } nearest ? $" Did you mean '{nearest}'?" : "";
+            throw new ArgumentException(
+                $"Invalid Serilog setting '{level.Path}' = '{value}': expected {string.Join(", ", names[..^1])} or {names[^1]}.{suggestion}", level.Path);
+        }
     }
 
     /// <summary>

@@ -124,6 +124,7 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
 
         SinkGuard.Enter();
         CaptureTicket? ticket = null;
+        SentryEvent? captured = null;
         bool claimed = false, sent = false;
         try
         {
@@ -139,7 +140,7 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
             ticket = CaptureTicket.Of(logEvent);
             claimed = ticket is not null && ticket.TryClaim();
             if ((ticket is not null || logEvent.Level >= _eventLevel) && _exceptions.ShouldSend(logEvent.Exception))
-                sent = Capture(logEvent, claimed ? ticket : null) != SentryId.Empty;
+                sent = Capture(logEvent, claimed ? ticket : null, out captured) != SentryId.Empty;
             // An error also stays in the scope as a breadcrumb (after its own event), sent or not, so
             // that the events after it show it.
             var scope = logEvent.Level >= _breadcrumbLevel || _logs is not null ? CurrentScope.Of(_hub) : null;
@@ -147,7 +148,7 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
                 BreadcrumbMapper.AddTo(scope, logEvent, source, _redactor);
             // Sentry's Logs: a line of its own, whatever became of the event.
             if (_logs is not null && Volatile.Read(ref _disposed) == 0)
-                _logs.Send(_hub, logEvent, scope);
+                _logs.Send(_hub, logEvent, scope, sent ? captured?.Contexts.Trace : null);
         }
         catch (Exception ex)
         {
@@ -161,9 +162,13 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
         }
     }
 
-    /// <summary>Captures the event on this thread; returns its id, or empty when it is not sent.</summary>
-    SentryId Capture(LogEvent logEvent, CaptureTicket? ticket)
+    /// <summary>
+    /// Captures the event on this thread; returns its id, or empty when it is not sent. The event made
+    /// comes out as <paramref name="captured"/>: the SDK has put its trace on it.
+    /// </summary>
+    SentryId Capture(LogEvent logEvent, CaptureTicket? ticket, out SentryEvent? captured)
     {
+        captured = null;
         if (Volatile.Read(ref _disposed) != 0)
             return SentryId.Empty;
         if (!_lease.IsSettled)
@@ -196,6 +201,7 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
         }
         if (storm.Suppressed > 0)
             StormReport.AddTo(sentryEvent, storm, _stormWindow);
+        captured = sentryEvent;
         return _hub.CaptureEvent(sentryEvent, CaptureScope(logEvent));
     }
 

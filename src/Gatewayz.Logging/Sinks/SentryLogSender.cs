@@ -41,7 +41,8 @@ sealed class SentryLogSender
     /// <param name="hub">The hub to send through.</param>
     /// <param name="logEvent">The log event.</param>
     /// <param name="scope">The hub's current scope, whose tags the line carries; the sink has it already for the breadcrumb.</param>
-    public void Send(IHub hub, LogEvent logEvent, Scope? scope)
+    /// <param name="eventTrace">The trace of the error event the sink captured for this log event, if any.</param>
+    public void Send(IHub hub, LogEvent logEvent, Scope? scope, Sentry.Protocol.Trace? eventTrace = null)
     {
         if (logEvent.Level < _minimumLevel || !hub.IsEnabled)
             return;
@@ -59,6 +60,7 @@ sealed class SentryLogSender
         // No parameters: the SDK takes the body as it is, and leaves the template attributes to the line.
         var logger = hub.Logger;
         t_attributes = line.Attributes;
+        var traceScope = SameTraceAsEvent(hub, eventTrace);
         try
         {
             switch (line.Level)
@@ -74,7 +76,25 @@ sealed class SentryLogSender
         finally
         {
             t_attributes = null;
+            traceScope?.Dispose();
         }
+    }
+
+    /// <summary>
+    /// The line of an error whose event the SDK tied to another trace than the scope's (an exception
+    /// logged by ASP.NET Core's developer exception page after Sentry's request transaction ended carries
+    /// that transaction's trace, as the SDK remembers it for the exception) goes out in that trace too:
+    /// the line's trace is the current one's, so the line is written in a scope of its own that continues
+    /// the event's trace, through the SDK's public <c>ContinueTrace</c>. Nothing to do when a span of the
+    /// same trace is active.
+    /// </summary>
+    static IDisposable? SameTraceAsEvent(IHub hub, Sentry.Protocol.Trace? eventTrace)
+    {
+        if (eventTrace is not { TraceId: var traceId } || traceId == SentryId.Empty || hub.GetSpan()?.TraceId == traceId)
+            return null;
+        var scope = hub.PushScope();
+        hub.ContinueTrace(new SentryTraceHeader(traceId, eventTrace.SpanId, null), null);
+        return scope;
     }
 
     // The SDK calls the configure callback at once, on this thread: one cached callback reads the

@@ -69,15 +69,25 @@ public sealed class SentrySectionTests
     [InlineData("MinimumEvntLevel", "MinimumEventLevel")]
     [InlineData("SensitveKeys", "SensitiveKeys")]
     [InlineData("Dns", "Dsn")]
-    public void A_key_neither_knows_is_a_startup_error_naming_it_and_the_nearest_key(string key, string nearest)
+    [InlineData("Enviroment", "Environment")]
+    [InlineData("StormControl:MaxEvents", "MaxEventsPerFingerprint")]
+    public void A_key_neither_knows_is_a_startup_warning_naming_it_and_the_nearest_key(string key, string nearest)
     {
         using var env = EnvironmentVariables.Clean();
-        var builder = TestHosts.Builder($$"""{ "Sentry": { "{{key}}": "1" } }""");
+        using var stdout = new StandardOutput();
+        var path = key.Split(':');
+        var json = path.Length == 1 ? $$"""{ "{{key}}": "1" }""" : $$"""{ "{{path[0]}}": { "{{path[1]}}": "1" } }""";
+        var builder = TestHosts.Builder($$"""{ "Sentry": {{json}} }""");
 
-        var error = Assert.Throws<ArgumentException>(() => builder.AddGatewayzLogging());
+        // Sentry ignores a key it does not know: adding the library must not stop an app that started without it.
+        builder.AddGatewayzLogging();
+        using (builder.Build())
+        {
+        }
 
-        Assert.Contains($"'Sentry:{key}'", error.Message, StringComparison.Ordinal);
-        Assert.Contains($"Did you mean '{nearest}'?", error.Message, StringComparison.Ordinal);
+        var warning = Assert.Single(stdout.Lines, l => l.Contains($"'Sentry:{key}'", StringComparison.Ordinal));
+        Assert.Contains("WRN", warning, StringComparison.Ordinal);
+        Assert.Contains($"Did you mean '{nearest}'?", warning, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class LogSettingsTests
         var options = new GatewayzSentryOptions();
         var configuration = AppSettings.FromJson("""{ "Sentry": { "EnableLogs": true, "MinimumLogLevel": "Warning" } }""");
 
-        SentryConfigurationSection.Bind(configuration.GetSection("Sentry"), options);
+        SentryConfigurationSection.Bind(configuration.GetSection("Sentry"), options, warning => Assert.Fail(warning));
 
         Assert.True(options.EnableLogs);
         Assert.Equal(LogEventLevel.Warning, options.MinimumLogLevel);
