@@ -19,8 +19,8 @@ public static class GatewayzContextLoggerConfigurationExtensions
     /// </summary>
     /// <param name="enrichmentConfiguration">The logger's enrichment configuration.</param>
     /// <param name="captureThrowSiteContext">
-    /// Records the scopes active at each throw (a reference in a ring of the last 256 throws in the
-    /// process) and restores them when the exception is logged. Default true.
+    /// Records the scopes active at each throw (a reference kept as long as the exception lives) and
+    /// restores them when the exception is logged. Default true.
     /// </param>
     /// <param name="sensitiveKeys">More keys whose values are always filtered, added to the default list.</param>
     /// <param name="safeKeys">Keys never filtered by name.</param>

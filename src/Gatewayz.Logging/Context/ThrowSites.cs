@@ -1,31 +1,22 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 
 namespace Gatewayz.Logging.Context;
 
 /// <summary>
-/// Remembers where recent exceptions were first thrown: the execution context current at the throw,
-/// which holds the LogContext, MEL and ErrorContext scopes that are gone by the time a catch block
-/// logs the exception. A throw costs one small allocation and one slot in a fixed ring of the most
-/// recent throws in the process; the scopes are replayed only when an exception is logged. An
-/// exception logged after <see cref="Capacity"/> later throws has lost its site (best effort, bounded
-/// memory).
+/// Remembers where exceptions were first thrown: the execution context current at the throw, which
+/// holds the LogContext, MEL and ErrorContext scopes that are gone by the time a catch block logs the
+/// exception. Each context is kept beside its exception in a weak table, so it lives exactly as long as
+/// the exception does and nothing longer: an exception nobody holds any more takes its context with it.
+/// The scopes are replayed only when an exception is logged. The first-chance notification is the one
+/// process-wide hook .NET offers for this.
 /// </summary>
 static class ThrowSites
 {
-    /// <summary>How many throws, process-wide, are remembered. A power of two.</summary>
-    public const int Capacity = 256;
-
     const int MaxChainDepth = 32;
 
-    static readonly Site?[] Ring = new Site?[Capacity];
+    static readonly ConditionalWeakTable<Exception, ExecutionContext> Sites = new();
 
-    /// <summary>
-    /// The exception of each slot of <see cref="Ring"/>, side by side: a search compares references in
-    /// one array instead of reading 256 separate sites, and reads a site only when its exception matches.
-    /// </summary>
-    static readonly Exception?[] Thrown = new Exception?[Capacity];
-
-    static long s_sequence;
     static int s_registered;
 
     [ThreadStatic]
@@ -39,71 +30,20 @@ static class ThrowSites
     }
 
     /// <summary>
-    /// The throw sites still remembered for <paramref name="exception"/> and its inner exceptions,
-    /// innermost first; for each, the first throw (a rethrow or an await resuming records it again).
+    /// The throw sites of <paramref name="exception"/> and its inner exceptions, innermost first; for
+    /// each, its first throw (a rethrow or an await resuming it does not replace that).
     /// </summary>
     public static List<ExecutionContext>? Find(Exception exception)
     {
-        if (exception.InnerException is null)
-            return First(exception) is { } context ? [context] : null;
-
-        var depth = 0;
-        for (var current = exception; current is not null && depth < MaxChainDepth; current = current.InnerException)
-            depth++;
-        var chain = new Exception[depth];
-        var link = exception;
-        for (var i = 0; i < depth; i++, link = link.InnerException!)
-            chain[i] = link;
-
-        var sites = new Site?[depth];
-        for (var slot = 0; slot < Capacity; slot++)
-        {
-            if (Volatile.Read(ref Thrown[slot]) is not { } thrown)
-                continue;
-            var index = IndexOf(chain, thrown);
-            if (index >= 0)
-                sites[index] = Earliest(sites[index], slot, thrown);
-        }
-
         List<ExecutionContext>? found = null;
-        for (var i = depth - 1; i >= 0; i--)
+        var depth = 0;
+        for (var link = exception; link is not null && depth < MaxChainDepth; link = link.InnerException, depth++)
         {
-            if (sites[i] is { } site)
-                (found ??= []).Add(site.Context);
+            if (Sites.TryGetValue(link, out var context))
+                (found ??= []).Insert(0, context);
         }
         return found;
     }
-
-    /// <summary>The context of the first throw of <paramref name="exception"/> still remembered, or null.</summary>
-    static ExecutionContext? First(Exception exception)
-    {
-        Site? first = null;
-        for (var slot = 0; slot < Capacity; slot++)
-        {
-            if (ReferenceEquals(Volatile.Read(ref Thrown[slot]), exception))
-                first = Earliest(first, slot, exception);
-        }
-        return first?.Context;
-    }
-
-    static int IndexOf(Exception[] chain, Exception thrown)
-    {
-        for (var i = 0; i < chain.Length; i++)
-        {
-            if (ReferenceEquals(chain[i], thrown))
-                return i;
-        }
-        return -1;
-    }
-
-    /// <summary>
-    /// The earlier of <paramref name="known"/> and the site in <paramref name="slot"/>, if that slot still
-    /// records <paramref name="thrown"/> (a later throw may have taken it since its exception was read).
-    /// </summary>
-    static Site? Earliest(Site? known, int slot, Exception thrown) =>
-        Volatile.Read(ref Ring[slot]) is { } site && ReferenceEquals(site.Exception, thrown) && (known is null || site.Sequence < known.Sequence)
-            ? site
-            : known;
 
     static void Record(object? sender, FirstChanceExceptionEventArgs e)
     {
@@ -113,13 +53,10 @@ static class ThrowSites
         t_recording = true;
         try
         {
-            if (ExecutionContext.Capture() is { } context)
-            {
-                var sequence = Interlocked.Increment(ref s_sequence);
-                var slot = sequence & (Capacity - 1);
-                Volatile.Write(ref Ring[slot], new Site(e.Exception, context, sequence));
-                Volatile.Write(ref Thrown[slot], e.Exception);
-            }
+            // The first throw wins: a rethrow, or an await resuming, raises this again for a known exception,
+            // which the lock-free lookup answers before TryAdd's lock.
+            if (!Sites.TryGetValue(e.Exception, out _) && ExecutionContext.Capture() is { } context)
+                Sites.TryAdd(e.Exception, context);
         }
         catch
         {
@@ -129,12 +66,5 @@ static class ThrowSites
         {
             t_recording = false;
         }
-    }
-
-    sealed class Site(Exception exception, ExecutionContext context, long sequence)
-    {
-        public Exception Exception { get; } = exception;
-        public ExecutionContext Context { get; } = context;
-        public long Sequence { get; } = sequence;
     }
 }

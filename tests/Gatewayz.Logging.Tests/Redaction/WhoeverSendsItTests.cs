@@ -34,6 +34,7 @@ public sealed class WhoeverSendsItTests
     static readonly string[] Secrets =
     [
         ProviderKey, Password, QueryKey, CardNumber, BearerToken, Email, ClientIp, Phone, TagSecret, SpanSecret, JsonApiKey, JsonPassword,
+        FailedRequestKey,
     ];
 
     const string ProviderKey = "sk-or-v1-7c1e5a9f0b2d4e6a8c0e2f4a6b8d0f1e3a5c7e9b1d3f5a7c9e1b3d5f7a9c1e3b5";
@@ -49,6 +50,7 @@ public sealed class WhoeverSendsItTests
     const string SpanSecret = "spansecret_0a1b2c3d4e5f";
     const string JsonApiKey = "jsonkey_5a4b3c2d1e0f";
     const string JsonPassword = "jsonpass_f0e1d2c3b4a5";
+    const string FailedRequestKey = "frk_0c1d2e3f4a5b6c7d";
 
     public enum Owner
     {
@@ -96,6 +98,8 @@ public sealed class WhoeverSendsItTests
         Assert.Contains(transport.Events, e => e.Exception?.Value?.StartsWith("captured directly", StringComparison.Ordinal) == true);
         Assert.Contains(transport.Events, e => e.Exception?.Value?.StartsWith("escaped the endpoint", StringComparison.Ordinal) == true);
         Assert.Contains(transport.Events, e => e.Message == "Checkout failed");
+        // Sentry's failed-request capture of an outgoing call that answered 500.
+        Assert.Contains(transport.Events, e => e.Contexts.TryGetValue("response", out var response) && response["status_code"]?.ToString() == "500");
         foreach (var secret in Secrets)
             Assert.False(sent.Contains(secret, StringComparison.Ordinal), $"'{secret}' left the process: {Around(sent, secret)}");
     }
@@ -136,7 +140,15 @@ public sealed class WhoeverSendsItTests
 
         var app = builder.Build();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = context => { context.Response.StatusCode = 500; return Task.CompletedTask; } });
-        app.MapPost("/checkout", (HttpContext context, ILogger<WhoeverSendsItTests> logger) => Checkout(context, logger));
+        app.MapPost("/checkout", async (HttpContext context, ILogger<WhoeverSendsItTests> logger) =>
+        {
+            // An outgoing call through Sentry's message handler to an upstream that fails: the SDK's
+            // failed-request capture sends an event with the URL, query string included.
+            using var upstream = new HttpClient(new SentryHttpMessageHandler(app.GetTestServer().CreateHandler())) { BaseAddress = new Uri("http://localhost") };
+            using var response = await upstream.GetAsync($"/upstream?api_key={FailedRequestKey}");
+            return Checkout(context, logger);
+        });
+        app.MapGet("/upstream", () => Results.StatusCode(500));
         app.MapGet("/escape", string () => throw new InvalidOperationException($"escaped the endpoint with key {ProviderKey}"));
         return app;
     }
