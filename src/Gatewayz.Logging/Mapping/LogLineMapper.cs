@@ -70,7 +70,7 @@ sealed class LogLineMapper(Redactor redactor)
             foreach (var (name, tag) in scopeTags)
             {
                 if (!logEvent.Properties.ContainsKey(name))
-                    attributes.AddText(name, redactor.IsSensitiveKey(name) ? SecretMask.Marker : redactor.Text(tag));
+                    attributes.AddText(name, redactor.Entry(name, tag));
             }
         }
 

@@ -12,9 +12,6 @@ sealed class EncodedAssignmentRule : ISecretRule
 {
     const string EncodedEquals = "%3D";
 
-    static readonly SearchValues<char> NameChars =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-");
-
     static readonly SearchValues<char> ValueEnd = SearchValues.Create("&;\"<> \t\r\n%");
 
     readonly SensitiveKeys _keys;
@@ -35,7 +32,7 @@ sealed class EncodedAssignmentRule : ISecretRule
             if (found < 0)
                 return;
             var equals = position + found;
-            var (nameStart, nameEnd) = AssignedValue.NameBefore(text, equals, position, NameChars);
+            var (nameStart, nameEnd) = AssignedValue.NameBefore(text, equals, position, SecretChars.NameChars);
             // "%3Fapi_key": the hex digits of an encoded separator are not the name's.
             if (nameStart >= 1 && text[nameStart - 1] == '%' && nameEnd - nameStart > 2)
                 nameStart += 2;

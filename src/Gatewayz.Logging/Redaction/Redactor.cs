@@ -114,15 +114,8 @@ sealed class Redactor
     /// </summary>
     public LogEvent Marked(LogEvent logEvent)
     {
-        var marks = Marks(logEvent.MessageTemplate);
-        if (marks.Length == 0)
-            return logEvent;
         List<LogEventProperty>? masked = null;
-        foreach (var name in marks)
-        {
-            if (logEvent.Properties.TryGetValue(name, out var value) && NeedsMask(value))
-                (masked ??= []).Add(new LogEventProperty(name, Filtered));
-        }
+        CollectMarked(logEvent, ref masked);
         if (masked is null)
             return logEvent;
         var copy = LogEventCopy.With(logEvent, logEvent.MessageTemplate, logEvent.Exception);
@@ -131,7 +124,18 @@ sealed class Redactor
         return copy;
     }
 
-    static bool NeedsMask(LogEventPropertyValue value) => value is not ScalarValue { Value: null or SecretMask.Marker };
+    /// <summary>Adds a filtered property for each one the template marks that is not filtered already.</summary>
+    void CollectMarked(LogEvent logEvent, ref List<LogEventProperty>? list)
+    {
+        foreach (var name in Marks(logEvent.MessageTemplate))
+        {
+            if (logEvent.Properties.TryGetValue(name, out var value) && value is not ScalarValue { Value: null or SecretMask.Marker })
+                (list ??= []).Add(new LogEventProperty(name, Filtered));
+        }
+    }
+
+    /// <summary>The text under <paramref name="key"/>: filtered when the key is sensitive, else with its secrets masked.</summary>
+    public string Entry(string key, string value) => IsSensitiveKey(key) ? SecretMask.Marker : Text(value);
 
     /// <summary>A property, by name and value.</summary>
     public LogEventPropertyValue Property(string name, LogEventPropertyValue value) =>
@@ -253,11 +257,7 @@ sealed class Redactor
             foreach (var (name, value) in logEvent.Properties)
                 Collect(name, value, ref changed);
         }
-        foreach (var name in Marks(logEvent.MessageTemplate))
-        {
-            if (logEvent.Properties.TryGetValue(name, out var value) && NeedsMask(value))
-                (changed ??= []).Add(new LogEventProperty(name, Filtered));
-        }
+        CollectMarked(logEvent, ref changed);
         if (changed is null)
             return;
         foreach (var property in changed)

@@ -12,6 +12,10 @@ static class SecretChars
     public static readonly SearchValues<char> KeyChars =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-");
 
+    /// <summary>The characters of a field or parameter name before <c>=</c> or <c>:</c> (<c>api_key</c>, <c>X-Api-Key</c>, <c>db.password</c>).</summary>
+    public static readonly SearchValues<char> NameChars =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-");
+
     /// <summary>
     /// ASCII digits. (A <see cref="SearchValues{T}"/>, because <c>IndexOfAnyInRange('0', '9')</c> was measured
     /// allocating on every call on .NET 10.0.12.)

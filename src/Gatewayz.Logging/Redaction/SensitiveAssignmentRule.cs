@@ -10,9 +10,6 @@ namespace Gatewayz.Logging.Redaction;
 /// </summary>
 sealed class SensitiveAssignmentRule : ISecretRule
 {
-    static readonly SearchValues<char> NameChars =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-");
-
     static readonly SearchValues<char> ValueEnd = SearchValues.Create("&;\"<> \t\r\n");
 
     readonly SensitiveKeys _keys;
@@ -37,7 +34,7 @@ sealed class SensitiveAssignmentRule : ISecretRule
             var equals = position + found;
 
             // Looking back never passes the previous '=' or value, so every character is looked at once.
-            var (nameStart, nameEnd) = AssignedValue.NameBefore(text, equals, position, NameChars);
+            var (nameStart, nameEnd) = AssignedValue.NameBefore(text, equals, position, SecretChars.NameChars);
             position = equals + 1;
             if (nameStart == nameEnd || !_keys.IsSensitive(text[nameStart..nameEnd]))
                 continue;

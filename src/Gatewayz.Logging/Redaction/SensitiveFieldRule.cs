@@ -16,9 +16,6 @@ namespace Gatewayz.Logging.Redaction;
 /// </summary>
 sealed class SensitiveFieldRule : ISecretRule
 {
-    static readonly SearchValues<char> NameChars =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-");
-
     static readonly SearchValues<char> ValueEnd = SearchValues.Create(" \t\r\n,;}])\"'<>");
 
     static readonly string[] Schemes = ["Bearer", "Basic", "Token", "Digest", "ApiKey", "Key", "Negotiate"];
@@ -81,7 +78,7 @@ sealed class SensitiveFieldRule : ISecretRule
                 end--;
         }
         var start = end;
-        while (start > floor && NameChars.Contains(text[start - 1]))
+        while (start > floor && SecretChars.NameChars.Contains(text[start - 1]))
             start--;
         return (start, end);
     }

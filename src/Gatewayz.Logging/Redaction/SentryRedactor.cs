@@ -97,7 +97,7 @@ sealed class SentryRedactor : ISentryEventProcessor, ISentryTransactionProcessor
     {
         foreach (var (key, value) in tags.ToArray())
         {
-            var safe = _redactor.IsSensitiveKey(key) ? SecretMask.Marker : _redactor.Text(value);
+            var safe = _redactor.Entry(key, value);
             if (!ReferenceEquals(safe, value))
                 set(key, safe);
         }
@@ -154,7 +154,7 @@ sealed class SentryRedactor : ISentryEventProcessor, ISentryTransactionProcessor
             return;
         foreach (var (key, value) in entries.ToArray())
         {
-            var safe = _redactor.IsSensitiveKey(key) ? SecretMask.Marker : _redactor.Text(value);
+            var safe = _redactor.Entry(key, value);
             if (!ReferenceEquals(safe, value))
                 entries[key] = safe;
         }
@@ -224,7 +224,7 @@ sealed class SentryRedactor : ISentryEventProcessor, ISentryTransactionProcessor
                 "message" => _redactor.Text(property.Value.GetString() ?? ""),
                 "data" => property.Value.EnumerateObject().ToDictionary(
                     d => d.Name,
-                    d => _redactor.IsSensitiveKey(d.Name) ? SecretMask.Marker : _redactor.Text(d.Value.ValueKind == JsonValueKind.String ? d.Value.GetString() ?? "" : d.Value.GetRawText())),
+                    d => _redactor.Entry(d.Name, d.Value.ValueKind == JsonValueKind.String ? d.Value.GetString() ?? "" : d.Value.GetRawText())),
                 _ => property.Value.Clone(),
             };
         }

@@ -32,8 +32,10 @@ sealed class SentryValueRedactor(Redactor redactor)
     public string? Text(string? text) => text is null ? null : redactor.Text(text);
 
     /// <summary>A value under <paramref name="key"/>.</summary>
-    public object? Entry(string key, object? value) =>
-        value is not null && redactor.IsSensitiveKey(key) ? SecretMask.Marker : Value(value, 0);
+    public object? Entry(string key, object? value) => Entry(key, value, 0);
+
+    object? Entry(string key, object? value, int depth) =>
+        value is not null && redactor.IsSensitiveKey(key) ? SecretMask.Marker : Value(value, depth);
 
     /// <summary>A value whatever its key.</summary>
     public object? Value(object? value) => Value(value, 0);
@@ -59,7 +61,10 @@ sealed class SentryValueRedactor(Redactor redactor)
     object Number(object number)
     {
         var text = Convert.ToString(number, CultureInfo.InvariantCulture) ?? "";
-        return text.Length < 12 || ReferenceEquals(redactor.Text(text), text) ? number : redactor.Text(text);
+        if (text.Length < 12)
+            return number;
+        var safe = redactor.Text(text);
+        return ReferenceEquals(safe, text) ? number : safe;
     }
 
     static IEnumerable<KeyValuePair<string, object?>> Entries(IDictionary dictionary)
@@ -81,7 +86,7 @@ sealed class SentryValueRedactor(Redactor redactor)
         {
             if (++count > MaxMembers)
                 return NotScanned;
-            var safe = value is not null && redactor.IsSensitiveKey(key) ? SecretMask.Marker : Value(value, depth + 1);
+            var safe = Entry(key, value, depth + 1);
             if (copy is null && !copyAnyway && ReferenceEquals(safe, value))
             {
                 (seen ??= []).Add(new(key, value));
