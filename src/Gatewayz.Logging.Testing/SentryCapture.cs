@@ -1,4 +1,4 @@
-using Gatewayz.Logging.Hosting;
+using Gatewayz.Logging.Mel;
 using Gatewayz.Logging.Sinks;
 using Microsoft.Extensions.Logging;
 using Sentry;

@@ -1,23 +1,24 @@
 using Gatewayz.Logging.Sinks;
+using Sentry.Extensibility;
 
 namespace Gatewayz.Logging;
 
-/// <summary>Process-wide operations on the Gatewayz Sentry sinks.</summary>
+/// <summary>Operations on the Sentry SDK the Gatewayz sinks send through.</summary>
 public static class GatewayzSentry
 {
     /// <summary>
-    /// Waits until the Sentry SDK every Gatewayz sink sends through has sent what it holds, or the
-    /// timeout passes. Events are captured where they are logged, so this is the SDK's own flush, for
-    /// each hub the sinks use (<c>SentrySdk.FlushAsync</c> covers the usual one). Disposal
-    /// (<c>Log.CloseAndFlush()</c>, host shutdown) already flushes.
+    /// Waits until the Sentry SDK has sent what it holds, or the timeout passes, whichever comes first:
+    /// events are captured where they are logged, so this is the SDK's own flush, bounded by the
+    /// timeout even when the SDK's own wait overruns it. A sink given its own hub is flushed by
+    /// disposing it. Disposal (<c>Log.CloseAndFlush()</c>, host shutdown) already flushes.
     /// </summary>
     /// <param name="timeout">The longest time to wait.</param>
-    /// <returns>True when the SDK sent everything in time.</returns>
+    /// <returns>True when the SDK sent everything in time, or no SDK runs.</returns>
     /// <example>
     /// <code>
     /// logger.LogError(ex, "Nightly reconciliation failed");
     /// await GatewayzSentry.FlushAsync(TimeSpan.FromSeconds(5));
     /// </code>
     /// </example>
-    public static Task<bool> FlushAsync(TimeSpan timeout) => LiveSinks.FlushAllAsync(timeout);
+    public static Task<bool> FlushAsync(TimeSpan timeout) => SdkOwnership.FlushAsync(HubAdapter.Instance, timeout);
 }

@@ -1,5 +1,5 @@
 using Gatewayz.Logging;
-using Gatewayz.Logging.Hosting;
+using Gatewayz.Logging.Mel;
 using Microsoft.Extensions.Logging;
 using Sentry;
 using Sentry.Extensibility;

@@ -1,4 +1,4 @@
-using Gatewayz.Logging.Hosting;
+using Gatewayz.Logging.Mel;
 using Gatewayz.Logging.Testing;
 using Gatewayz.Logging.Tests.Support;
 using Microsoft.Extensions.Logging;

@@ -1,4 +1,5 @@
 using Gatewayz.Logging.Configuration;
+using Gatewayz.Logging.Sinks;
 using Serilog.Events;
 
 namespace Gatewayz.Logging.Tests;

@@ -276,16 +276,16 @@ public sealed class WhenSentryIsUnavailableTests(ITestOutputHelper output) : IDi
         var back = endpoint.Elapsed;
         var after = Messages("After the hang", 3);
         LogErrors(logger, after);
-        var seen = await endpoint.WaitUntilAsync(s => after.All(s.AcceptedMessages.Contains), SentryHubLease.RequestTimeout + Wait, "the events logged after the hang");
+        var seen = await endpoint.WaitUntilAsync(s => after.All(s.AcceptedMessages.Contains), SdkOwnership.RequestTimeout + Wait, "the events logged after the hang");
         var resumedAfter = seen.Requests.Where(r => r.StatusCode == 200).Min(r => r.Elapsed) - back;
         logger.Dispose();
 
         seen = endpoint.Snapshot();
-        output.WriteLine($"| Hang, then back | first event accepted {resumedAfter.TotalMilliseconds:F0} ms after the endpoint came back (request timeout {SentryHubLease.RequestTimeout.TotalSeconds:F0} s) | {seen} |");
+        output.WriteLine($"| Hang, then back | first event accepted {resumedAfter.TotalMilliseconds:F0} ms after the endpoint came back (request timeout {SdkOwnership.RequestTimeout.TotalSeconds:F0} s) | {seen} |");
         // The event in flight is lost with its request; those queued behind it, and everything after, arrive.
         Assert.Equal(during.Skip(1).Concat(after).Order(StringComparer.Ordinal), seen.AcceptedMessages.Order(StringComparer.Ordinal));
         Assert.Empty(seen.DuplicateEventIds);
-        Assert.True(resumedAfter < SentryHubLease.RequestTimeout + TimeSpan.FromSeconds(3), $"resumed {resumedAfter} after the endpoint came back");
+        Assert.True(resumedAfter < SdkOwnership.RequestTimeout + TimeSpan.FromSeconds(3), $"resumed {resumedAfter} after the endpoint came back");
     }
 
     [Fact]

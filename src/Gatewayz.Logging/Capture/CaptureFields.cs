@@ -18,7 +18,7 @@ sealed class CaptureFields
     /// <summary>Adds the fields of a dictionary or of an object's public properties.</summary>
     public CaptureFields AddDetails(object? details)
     {
-        foreach (var (name, value) in Context.ObjectFields.Read(details))
+        foreach (var (name, value) in ObjectFields.Read(details))
         {
             if (!string.IsNullOrEmpty(name))
                 _fields.TryAdd(name, value);

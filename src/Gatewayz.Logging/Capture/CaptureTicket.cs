@@ -11,9 +11,7 @@ namespace Gatewayz.Logging.Capture;
 /// behind <c>WriteTo.Async</c> or a batching wrapper. Every Gatewayz sink that receives the event sends
 /// it whatever its minimum event level; the first one to claim the ticket sends the Sentry event
 /// made here, whose id the helper returned, and every other sink makes its own (two sinks never
-/// share one <see cref="SentryEvent"/>). The event, with its id and timestamp, is made once, by
-/// whichever asks first: the sink that claims the ticket, the helper when it returns before any sink
-/// has decided, or another sink that shows the property.
+/// share one <see cref="SentryEvent"/>). The event, with its id and timestamp, is made with the ticket.
 /// </summary>
 /// <remarks>
 /// The Serilog helpers put the ticket on the log event they build. A MEL helper cannot: Serilog's
@@ -34,13 +32,14 @@ sealed class CaptureTicket
 
     readonly Exception? _exception;
     readonly LogEventLevel _level;
-    SentryEvent? _event;
+    readonly SentryEvent _event;
     int _state;
 
     public CaptureTicket(Exception? exception, LogEventLevel level)
     {
         _exception = exception;
         _level = level;
+        _event = LoggedEvent.Create(exception);
         Property = new LogEventProperty(PropertyNames.SentryEventId, new ScalarValue(this));
     }
 
@@ -70,12 +69,8 @@ sealed class CaptureTicket
     /// <summary>Called by a sink: true for the one sink that sends the prepared event.</summary>
     public bool TryClaim() => Interlocked.CompareExchange(ref _state, Claimed, Open) == Open;
 
-    /// <summary>The Sentry event of this capture, made once, by whichever side asks first.</summary>
-    SentryEvent Event() =>
-        Volatile.Read(ref _event) ?? Interlocked.CompareExchange(ref _event, LoggedEvent.Create(_exception), null) ?? _event!;
-
     /// <summary>Called by the sink that claimed the ticket: the event to map and send, whose id the helper returns.</summary>
-    public SentryEvent TakeEvent() => Event();
+    public SentryEvent TakeEvent() => _event;
 
     /// <summary>Called by the sink that claimed the ticket, once it knows whether the SDK took the event.</summary>
     public void Complete(bool sent) => Volatile.Write(ref _state, sent ? Sent : NotSent);
@@ -83,18 +78,18 @@ sealed class CaptureTicket
     /// <summary>
     /// What the helper returns once its <c>Write</c> or <c>Log</c> call is back: the id of the event a
     /// sink sent, or empty when the sink did not send it. When no sink has decided yet (it runs behind a
-    /// wrapper, later, on another thread), the id the event is sent with, as long as a Gatewayz sink with
-    /// Sentry enabled is alive; that sink may still drop it (storm control, sampling, a full SDK queue).
+    /// wrapper, later, on another thread), the id the event is sent with, as long as a Sentry SDK runs;
+    /// the sink may still drop it (storm control, sampling, a full SDK queue).
     /// </summary>
     public SentryId Result() => Volatile.Read(ref _state) switch
     {
-        Sent => _event!.EventId,
+        Sent => _event.EventId,
         NotSent => SentryId.Empty,
-        _ => LiveSinks.AnyEnabled() ? Event().EventId : SentryId.Empty,
+        _ => SentrySdk.IsEnabled ? _event.EventId : SentryId.Empty,
     };
 
     /// <summary>The Sentry event id, as other sinks (a JSON console, say) show the property.</summary>
-    public override string ToString() => Event().EventId.ToString();
+    public override string ToString() => _event.EventId.ToString();
 
     /// <summary>The ticket of a MEL capture, current on its thread while the capture is logged.</summary>
     public readonly struct CurrentTicket : IDisposable

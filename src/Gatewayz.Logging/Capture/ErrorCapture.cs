@@ -25,7 +25,7 @@ public static class ErrorCapture
     public const string BackgroundTask = "background_task";
 
     static readonly Action<Microsoft.Extensions.Logging.ILogger, string, string, Exception?> FactoryFailedWarning =
-        LoggerMessage.Define<string, string>(LogLevel.Warning, default, WrapperReport.FactoryFailed);
+        LoggerMessage.Define<string, string>(LogLevel.Warning, default, WrappedFailure.FactoryFailed);
 
     /// <summary>Runs <paramref name="action"/>; a failure is captured, then rethrown untouched.</summary>
     /// <param name="logger">The logger to capture through.</param>
@@ -208,7 +208,7 @@ public static class ErrorCapture
     }
 
     static bool Report(Microsoft.Extensions.Logging.ILogger logger, Exception exception, string contextType, Func<object?>? context, string operation) =>
-        WrapperReport.Send(
+        WrappedFailure.Send(
             request => MelCaptureWriter.Write(logger, LogLevel.Error, request),
             (failure, type, name) =>
             {
@@ -218,8 +218,8 @@ public static class ErrorCapture
             exception, contextType, context, operation);
 
     static bool Report(Serilog.ILogger logger, Exception exception, string contextType, Func<object?>? context, string operation) =>
-        WrapperReport.Send(
+        WrappedFailure.Send(
             request => SerilogCaptureWriter.Write(logger, LogEventLevel.Error, request),
-            (failure, type, name) => logger?.Warning(failure, WrapperReport.FactoryFailed, type, name),
+            (failure, type, name) => logger?.Warning(failure, WrappedFailure.FactoryFailed, type, name),
             exception, contextType, context, operation);
 }

@@ -1,4 +1,3 @@
-using Gatewayz.Logging.Hosting;
 using Microsoft.Extensions.Logging;
 using Sentry;
 using Serilog.Debugging;

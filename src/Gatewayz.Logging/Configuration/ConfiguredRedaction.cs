@@ -1,4 +1,3 @@
-using Gatewayz.Logging.Hosting;
 using Gatewayz.Logging.Redaction;
 using Microsoft.Extensions.Configuration;
 using Serilog;
@@ -15,6 +14,19 @@ namespace Gatewayz.Logging.Configuration;
 /// </summary>
 static class ConfiguredRedaction
 {
+    /// <summary>
+    /// The redactor of a component configured with <paramref name="sensitiveKeys"/>, <paramref name="safeKeys"/>
+    /// and <paramref name="sendDefaultPii"/>: its own arguments alone when built in code; added to the
+    /// policy of its logger when built from <paramref name="configuration"/>: the host's policy under
+    /// <c>AddGatewayzLogging</c> (code and configuration together), else the one the configuration holds.
+    /// </summary>
+    public static Redactor For(IConfiguration? configuration, string[]? sensitiveKeys, string[]? safeKeys, bool sendDefaultPii) => configuration switch
+    {
+        null => new Redactor(sensitiveKeys, safeKeys, sendDefaultPii),
+        SerilogSectionView { Host: var host } => host.Redaction.For(sensitiveKeys, safeKeys, sendDefaultPii),
+        _ => Read(configuration).For(sensitiveKeys, safeKeys, sendDefaultPii),
+    };
+
     const string SentrySink = nameof(GatewayzSentryLoggerConfigurationExtensions.GatewayzSentry);
 
     static readonly string[] Components =

@@ -1,3 +1,4 @@
+using Gatewayz.Logging.Configuration;
 using Gatewayz.Logging.Context;
 using Gatewayz.Logging.Redaction;
 using Microsoft.Extensions.Configuration;
@@ -47,7 +48,7 @@ public static class GatewayzContextLoggerConfigurationExtensions
         string[]? sensitiveKeys = null, string[]? safeKeys = null, bool sendDefaultPii = false, IConfiguration? configuration = null)
     {
         ArgumentNullException.ThrowIfNull(enrichmentConfiguration);
-        var redactor = RedactionPolicies.For(configuration, sensitiveKeys, safeKeys, sendDefaultPii);
+        var redactor = ConfiguredRedaction.For(configuration, sensitiveKeys, safeKeys, sendDefaultPii);
         return enrichmentConfiguration.With(new GatewayzContextEnricher(captureThrowSiteContext, redactor));
     }
 }

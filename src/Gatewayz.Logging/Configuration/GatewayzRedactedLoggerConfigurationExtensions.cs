@@ -1,3 +1,4 @@
+using Gatewayz.Logging.Configuration;
 using Gatewayz.Logging.Redaction;
 using Microsoft.Extensions.Configuration;
 using Serilog.Configuration;
@@ -46,7 +47,7 @@ public static class GatewayzRedactedLoggerConfigurationExtensions
     {
         ArgumentNullException.ThrowIfNull(sinkConfiguration);
         ArgumentNullException.ThrowIfNull(configure);
-        var redactor = RedactionPolicies.For(configuration, sensitiveKeys, safeKeys, sendDefaultPii);
+        var redactor = ConfiguredRedaction.For(configuration, sensitiveKeys, safeKeys, sendDefaultPii);
         var wrapped = LoggerSinkConfiguration.Wrap(inner => new RedactingSink(inner, redactor), configure);
         return sinkConfiguration.Sink(wrapped, restrictedToMinimumLevel, levelSwitch);
     }

@@ -134,8 +134,9 @@ public static class GatewayzSentryLoggerConfigurationExtensions
         foreach (var tag in tags ?? [])
             options.TagProperties.Add(tag);
 
-        var redactor = configuration is null ? null : RedactionPolicies.For(configuration, sensitiveKeys, safeKeys, sendDefaultPii);
-        return sinkConfiguration.Sink(CreateSink(options, SettingSource.SinkArguments, redactor: redactor), restrictedToMinimumLevel, levelSwitch);
+        var redactor = configuration is null ? null : ConfiguredRedaction.For(configuration, sensitiveKeys, safeKeys, sendDefaultPii);
+        var sink = CreateSink(options, SettingSource.SinkArguments, (configuration as SerilogSectionView)?.Host, redactor: redactor);
+        return sinkConfiguration.Sink(sink, restrictedToMinimumLevel, levelSwitch);
     }
 
     /// <summary>
@@ -171,7 +172,12 @@ public static class GatewayzSentryLoggerConfigurationExtensions
         return sinkConfiguration.Sink(CreateSink(options, SettingSource.Code), restrictedToMinimumLevel, levelSwitch);
     }
 
+    // host: the one that builds the sink (AddGatewayzLogging), which decides who owns the SDK when it starts and flushes the sink when it stops.
     // redactor: the one the logger's components share; null for one of the options' own rules.
-    internal static GatewayzSentrySink CreateSink(GatewayzSentryOptions options, SettingSource source, Action<string>? reportStatus = null, Redactor? redactor = null) =>
-        new(SentrySettingsResolver.Resolve(options, source, redactor: redactor), reportStatus);
+    internal static GatewayzSentrySink CreateSink(GatewayzSentryOptions options, SettingSource source, HostLogging? host = null, Redactor? redactor = null)
+    {
+        var sink = new GatewayzSentrySink(SentrySettingsResolver.Resolve(options, source, redactor: redactor), underHost: host is not null);
+        host?.Add(sink);
+        return sink;
+    }
 }

@@ -132,7 +132,7 @@ static class SentryConfigurationSection
     {
         try
         {
-            new SectionWithout(section, LibraryKeys).Bind(options);
+            new SentryKeysView(section, LibraryKeys).Bind(options);
         }
         catch (InvalidOperationException ex)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using Gatewayz.Logging.Sinks;
 using Serilog.Events;
 
 namespace Gatewayz.Logging.Configuration;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Gatewayz.Logging.Capture;
 using Gatewayz.Logging.Context;
 using Gatewayz.Logging.Mapping;
 using Serilog.Context;

@@ -20,7 +20,7 @@ static class ThrowSiteProperties
         if (logEvent.Exception is null || ThrowSites.Find(logEvent.Exception) is not { } sites)
             return;
 
-        HostedScopeSources.RegisterBuiltHosts();
+        HostScopeProviders.RegisterBuiltHosts();
         var collected = new LogEvent(logEvent.Timestamp, logEvent.Level, null, EmptyTemplate, []);
         foreach (var site in sites)
         {
@@ -28,7 +28,7 @@ static class ThrowSiteProperties
             {
                 var (target, factory) = ((LogEvent, ILogEventPropertyFactory))state!;
                 // MEL scopes win over LogContext, as they do at a log call.
-                foreach (var melScopes in MelScopeSources.Live())
+                foreach (var melScopes in MelScopeProviders.Live())
                     melScopes.Enrich(target, factory);
                 LogContext.Clone().Enrich(target, factory);
             }, (collected, propertyFactory));

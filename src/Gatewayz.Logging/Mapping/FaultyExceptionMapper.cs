@@ -32,7 +32,7 @@ static class FaultyExceptionMapper
 
     static void Walk(Exception? exception, int? parentId, string? source, List<SentryException> described)
     {
-        while (exception is not null && described.Count < Sinks.ExceptionProbe.MaxExceptions)
+        while (exception is not null && described.Count < Capture.ExceptionProbe.MaxExceptions)
         {
             var id = described.Count;
             described.Add(Describe(exception, id, parentId, source));

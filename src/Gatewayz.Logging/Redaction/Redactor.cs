@@ -24,9 +24,9 @@ sealed class Redactor
     /// <summary>Structures of more properties are not remembered: only small ones (a MEL event id) repeat by identity.</summary>
     const int MaxRememberedProperties = 4;
 
-    readonly CleanCache<string> _cleanTexts = new();
-    readonly CleanCache<string> _plainKeys = new();
-    readonly CleanCache<StructureValue> _cleanStructures = new();
+    readonly KnownCleanValues<string> _cleanTexts = new();
+    readonly KnownCleanValues<string> _plainKeys = new();
+    readonly KnownCleanValues<StructureValue> _cleanStructures = new();
     readonly ConditionalWeakTable<MessageTemplate, MessageTemplate> _templates = new();
     readonly ConditionalWeakTable<MessageTemplate, string[]> _marks = new();
 

@@ -16,7 +16,8 @@ namespace Gatewayz.Logging.Redaction;
 /// copy (an object as a dictionary of its properties). Bounded: an object nested deeper than
 /// <see cref="MaxDepth"/> or with more than <see cref="MaxMembers"/> members is not sent unscanned but
 /// replaced by <see cref="NotScanned"/>. Never throws: a property whose getter throws is left out.
-/// The SDK's own types (its contexts, say) are left as they are.
+/// The SDK's own types (its contexts, say) and the library's (the mapping's prepared JSON, already
+/// redacted) are left as they are.
 /// </summary>
 sealed class SentryValueRedactor(Redactor redactor)
 {
@@ -25,6 +26,7 @@ sealed class SentryValueRedactor(Redactor redactor)
     public const string NotScanned = "[Filtered: too large to scan]";
 
     static readonly Assembly Sdk = typeof(SentryEvent).Assembly;
+    static readonly Assembly Library = typeof(SentryValueRedactor).Assembly;
     static readonly ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
 
     public Redactor Redactor => redactor;
@@ -44,7 +46,7 @@ sealed class SentryValueRedactor(Redactor redactor)
     {
         null => null,
         string text => redactor.Text(text),
-        JsonFragment or bool or char or Guid or DateTime or DateTimeOffset or TimeSpan or Enum => value,
+        bool or char or Guid or DateTime or DateTimeOffset or TimeSpan or Enum => value,
         Uri uri => ReferenceEquals(redactor.Text(uri.OriginalString), uri.OriginalString) ? value : redactor.Text(uri.OriginalString),
         long or ulong or decimal or System.Numerics.BigInteger => Number(value),
         IConvertible => value,
@@ -53,7 +55,7 @@ sealed class SentryValueRedactor(Redactor redactor)
         IEnumerable<KeyValuePair<string, object?>> pairs => Pairs(value, pairs, depth),
         IDictionary dictionary => Pairs(value, Entries(dictionary), depth),
         IEnumerable sequence => Sequence(value, sequence, depth),
-        _ when value.GetType().Assembly == Sdk => value,
+        _ when value.GetType().Assembly == Sdk || value.GetType().Assembly == Library => value,
         _ => Object(value, depth),
     };
 

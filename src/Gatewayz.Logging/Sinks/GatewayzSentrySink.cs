@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Gatewayz.Logging.Capture;
-using Gatewayz.Logging.Configuration;
-using Gatewayz.Logging.Hosting;
 using Gatewayz.Logging.Mapping;
 using Gatewayz.Logging.Redaction;
 using Sentry;
@@ -21,7 +19,7 @@ namespace Gatewayz.Logging.Sinks;
 /// </summary>
 sealed class GatewayzSentrySink : ILogEventSink, IDisposable
 {
-    readonly SentryHubLease _lease;
+    readonly SdkOwnership _ownership;
     readonly IHub _hub;
     readonly LogEventMapper _mapper;
     readonly LogEventLevel _eventLevel;
@@ -33,25 +31,27 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
     readonly SentryRedactor _perEventRedactor;
     readonly double? _sampleRate;
     readonly TimeSpan _shutdownTimeout;
-    readonly bool _settleOnFirstEvent;
+    readonly bool _underHost;
     readonly Action<string>? _reportStatus;
     readonly SentryLogSender? _logs;
     int _disposed;
-    int _settledSeen;
-    int _lateSdkSeen;
+    int _decisionSeen;
+    int _appSdkSeen;
     long _shutdownStarted;
-    long _beforeSettled;
+    long _beforeDecided;
 
-    public GatewayzSentrySink(SentrySettings settings, Action<string>? reportStatus = null)
+    /// <param name="settings">The sink's settings.</param>
+    /// <param name="underHost">Built by <c>AddGatewayzLogging</c>, whose host decides who owns the SDK when it starts (<see cref="DecideOwnership"/>).</param>
+    /// <param name="reportStatus">Where the line that says what became of Sentry goes; standard error when null.</param>
+    public GatewayzSentrySink(SentrySettings settings, bool underHost = false, Action<string>? reportStatus = null)
     {
-        // Under AddGatewayzLogging the host settles who owns the SDK when it starts; elsewhere a sink
-        // with a DSN settles as it is built, one without at its first event.
-        HostedSentry.Listen();
-        var host = HostedOwnership.Current;
-        _lease = SentryHubLease.Acquire(settings, deferred: host is not null);
-        _settleOnFirstEvent = host is null;
+        // Under AddGatewayzLogging the host decides who owns the SDK when it starts; elsewhere a sink
+        // with a DSN decides as it is built, one without at its first event.
+        SentryHostFit.Listen();
+        _ownership = SdkOwnership.For(settings, deferred: underHost);
+        _underHost = underHost;
         _reportStatus = reportStatus;
-        _hub = _lease.Hub;
+        _hub = _ownership.Hub;
         _redactor = settings.Redactor;
         if (settings.StormControl is { } storm)
         {
@@ -66,44 +66,42 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
         _shutdownTimeout = settings.ShutdownTimeout;
         _perEventRedactor = new SentryRedactor(_redactor);
         _logs = SentryLogSender.Create(settings);
-        LiveSinks.Add(this);
-        host?.Add(this);
-        // An SDK that already runs can only be the one to use: settling now puts the redaction on its
+        // An SDK that already runs can only be the one to use: deciding now puts the redaction on its
         // scope before anything else is captured through it.
-        if (_lease.IsSettled || SentrySdk.IsEnabled)
-            SettleOwnership();
+        if (_ownership.IsDecided || SentrySdk.IsEnabled)
+            DecideOwnership();
     }
 
     /// <summary>
-    /// Settles who owns the SDK (see <see cref="SentryHubLease"/>) and returns the line that says so.
+    /// Decides who owns the SDK (see <see cref="SdkOwnership"/>) and returns the line that says so.
     /// An SDK initialised elsewhere gets the redactor on its current scope (best effort), so that the
     /// events the library did not build are redacted too.
     /// </summary>
-    public string? SettleOwnership()
+    public string? DecideOwnership()
     {
-        _lease.Settle();
-        if (Interlocked.Exchange(ref _settledSeen, 1) == 0)
-            Settled();
-        var early = Interlocked.Read(ref _beforeSettled);
-        return early == 0 || _lease.Status is not { } status
-            ? _lease.Status
+        _ownership.Decide();
+        if (Interlocked.Exchange(ref _decisionSeen, 1) == 0)
+            OnDecided();
+        var early = Interlocked.Read(ref _beforeDecided);
+        return early == 0 || _ownership.Status is not { } status
+            ? _ownership.Status
             : $"{status} {early.ToString(CultureInfo.InvariantCulture)} error(s) logged before the host started, when no Sentry SDK ran yet, were not sent.";
     }
 
-    void Settled()
+    void OnDecided()
     {
-        if (_lease.Hub.IsEnabled && !_lease.InitialisedSdk)
+        if (_ownership.Hub.IsEnabled && !_ownership.OwnsSdk)
             SentryRedaction.AddOnce(_hub, _perEventRedactor);
         // A sink on its own says only that Sentry is off; under a host, the host says what became of Sentry.
-        if (_settleOnFirstEvent && _lease.IsOff)
-            Say(_lease.Status!);
+        if (!_underHost && _ownership.IsOff)
+            Say(_ownership.Status!);
     }
 
-    /// <summary>The app initialised an SDK after this sink settled as off: its scope gets the redactor, and the line that said "off" is corrected.</summary>
-    void LateSdk()
+    /// <summary>The app initialised an SDK after this sink found none: its scope gets the redactor, and the line that said "off" is corrected.</summary>
+    void OnAppSdkStarted()
     {
         SentryRedaction.AddOnce(_hub, _perEventRedactor);
-        if (_settleOnFirstEvent)
+        if (!_underHost)
             Say(StartupStatus.LateSdkMessage);
     }
 
@@ -129,8 +127,8 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
         try
         {
             // Under a host the decision waits for it to start, unless an SDK already runs: then it can only be that one.
-            if (!_lease.IsSettled && (_settleOnFirstEvent || SentrySdk.IsEnabled))
-                SettleOwnership();
+            if (!_ownership.IsDecided && (!_underHost || SentrySdk.IsEnabled))
+                DecideOwnership();
             // Behind a text sink's redaction wrapper: Sentry gets the app's exception, and masks what it sends itself.
             logEvent = RedactedException.Unwrap(logEvent);
             // A value the template marks as a secret (password={P}) is filtered before anything reads it.
@@ -171,22 +169,22 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
         captured = null;
         if (Volatile.Read(ref _disposed) != 0)
             return SentryId.Empty;
-        if (!_lease.IsSettled)
+        if (!_ownership.IsDecided)
         {
             // Under a host, nobody owns the SDK until it starts: there is nothing to send through yet.
-            if (Interlocked.Increment(ref _beforeSettled) == 1)
+            if (Interlocked.Increment(ref _beforeDecided) == 1)
                 SelfLog.WriteLine("Gatewayz.Logging: an error was logged before the host started, when no Sentry SDK runs yet; it is not sent to Sentry");
             return SentryId.Empty;
         }
         if (!_hub.IsEnabled)
             return SentryId.Empty;
-        if (_lease.AwaitsForeignSdk && Interlocked.Exchange(ref _lateSdkSeen, 1) == 0)
-            LateSdk();
+        if (_ownership.WaitsForAppSdk && Interlocked.Exchange(ref _appSdkSeen, 1) == 0)
+            OnAppSdkStarted();
         var storm = _storm?.Decide(logEvent) ?? StormVerdict.SendIt;
         if (!storm.Send)
             return SentryId.Empty;
         // The library samples its own events only on an SDK it initialised; an SDK initialised elsewhere applies its own rate.
-        if (_sampleRate is { } rate && _lease.InitialisedSdk && Random.Shared.NextDouble() >= rate)
+        if (_sampleRate is { } rate && _ownership.OwnsSdk && Random.Shared.NextDouble() >= rate)
             return SentryId.Empty;
 
         var sentryEvent = ticket?.TakeEvent() ?? LoggedEvent.Create(logEvent.Exception);
@@ -216,45 +214,29 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
             return null;
         if (UnhandledExceptionRule.Applies(logEvent))
             scope.AddEventProcessor(UnhandledMechanismProcessor.Instance);
-        if (!_lease.InitialisedSdk && !scope.GetAllEventProcessors().OfType<SentryRedactor>().Any())
+        if (!_ownership.OwnsSdk && !scope.GetAllEventProcessors().OfType<SentryRedactor>().Any())
             scope.AddEventProcessor(_perEventRedactor);
         // Last, so that it measures what the SDK and the redactor made of the exceptions.
         scope.AddEventProcessor(EventSizeLimit.Instance);
         return scope;
     }
 
-    /// <summary>Waits for the SDK to send what it holds, within <paramref name="timeout"/>.</summary>
-    public async Task<bool> FlushAsync(TimeSpan timeout)
+    /// <summary>Decides who owns the SDK if it is not known yet, then waits for it to send what it holds, within <paramref name="timeout"/>.</summary>
+    public Task<bool> FlushAsync(TimeSpan timeout)
     {
-        SettleOwnership();
-        if (timeout <= TimeSpan.Zero || !_hub.IsEnabled)
-            return true;
-        try
-        {
-            // The SDK's flush can overrun its timeout (with a cache directory, while it waits to see the
-            // network back): the wait here never does; the SDK carries on in the background.
-            await _hub.FlushAsync(timeout).WaitAsync(timeout).ConfigureAwait(false);
-            return true;
-        }
-        catch (TimeoutException)
-        {
-            // The budget is spent; what the SDK still holds it goes on sending in the background.
-            return false;
-        }
-    }
-
-    /// <summary>The host has stopped: flushes within what is left of the shutdown timeout, which starts now if it had not.</summary>
-    public Task<bool> FlushForHostStopAsync()
-    {
-        ShutdownStarted();
-        return FlushAsync(ShutdownBudget());
+        DecideOwnership();
+        return SdkOwnership.FlushAsync(_hub, timeout);
     }
 
     /// <summary>
-    /// Host shutdown has begun and is flushing: disposal, later in the same shutdown, waits only for
-    /// what is left of the shutdown timeout.
+    /// The host is stopping: the shutdown timeout starts now, this flush spends what it needs of it, and
+    /// disposal, later in the same shutdown, waits only for what is left.
     /// </summary>
-    public void ShutdownStarted() => Interlocked.CompareExchange(ref _shutdownStarted, Stopwatch.GetTimestamp(), 0);
+    public Task<bool> FlushForShutdownAsync()
+    {
+        Interlocked.CompareExchange(ref _shutdownStarted, Stopwatch.GetTimestamp(), 0);
+        return FlushAsync(ShutdownBudget());
+    }
 
     /// <summary>The shutdown timeout, less what host shutdown has already spent of it.</summary>
     TimeSpan ShutdownBudget()
@@ -266,7 +248,7 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
 
     /// <summary>The logger's name (Serilog's source context), read once for the filter and the breadcrumb's category.</summary>
     static string? SourceContextOf(LogEvent logEvent) =>
-        logEvent.Properties.TryGetValue(Mapping.PropertyNames.SourceContext, out var value) && value is ScalarValue { Value: string source }
+        logEvent.Properties.TryGetValue(PropertyNames.SourceContext, out var value) && value is ScalarValue { Value: string source }
             ? source
             : null;
 
@@ -280,7 +262,6 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
             return;
 
-        LiveSinks.Remove(this);
         // One budget for all of it: the flush here, then the SDK's own wait when it closes.
         var budget = ShutdownBudget();
         var clock = Stopwatch.StartNew();
@@ -289,7 +270,7 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
             // An SDK this sink initialised flushes as it closes; one initialised elsewhere is flushed here.
             // Waits on this thread with a timeout, not for a timer on the thread pool, which the SDK can
             // starve while it waits for the network: the budget holds however busy the pool is.
-            if (!_lease.InitialisedSdk)
+            if (!_ownership.OwnsSdk)
                 FlushAsync(budget).Wait(budget);
         }
         catch (Exception ex)
@@ -299,7 +280,7 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
         finally
         {
             var left = budget - clock.Elapsed;
-            _lease.Close(left > TimeSpan.Zero ? left : TimeSpan.Zero);
+            _ownership.Close(left > TimeSpan.Zero ? left : TimeSpan.Zero);
         }
     }
 }

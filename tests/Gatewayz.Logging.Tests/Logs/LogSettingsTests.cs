@@ -1,4 +1,5 @@
 using Gatewayz.Logging.Configuration;
+using Gatewayz.Logging.Sinks;
 using Gatewayz.Logging.Testing;
 using Gatewayz.Logging.Tests.Support;
 using Serilog;

@@ -1,4 +1,5 @@
 using System.Text;
+using Gatewayz.Logging.Configuration;
 using Gatewayz.Logging.Redaction;
 using Gatewayz.Logging.Testing;
 using Gatewayz.Logging.Tests.Support;
@@ -288,20 +289,20 @@ public sealed class RedactionPolicyTests
     }
 
     [Fact]
-    public void Components_of_one_configuration_with_identical_rules_share_one_redactor_and_no_other()
+    public void A_component_built_from_configuration_adds_its_own_keys_to_the_rules_the_configuration_holds()
     {
-        const string Json = """{ "Sentry": { "SensitiveKeys": ["tenant_salt"] } }""";
-        var configuration = Settings(Json);
-        var logger = RedactionPolicies.Of(configuration).Logger;
+        var configuration = Settings("""{ "Sentry": { "SensitiveKeys": ["tenant_salt"] } }""");
 
-        Assert.Same(logger, RedactionPolicies.For(configuration, null, null, sendDefaultPii: false));
-        Assert.Same(logger, RedactionPolicies.For(configuration, ["Tenant-Salt"], [], sendDefaultPii: false));
-        var loose = RedactionPolicies.For(configuration, null, null, sendDefaultPii: true);
-        Assert.NotSame(logger, loose);
-        Assert.Same(loose, RedactionPolicies.For(configuration, ["tenant_salt"], null, sendDefaultPii: true));
-        Assert.NotSame(logger, RedactionPolicies.For(configuration, ["ledger_pin"], null, sendDefaultPii: false));
-        Assert.NotSame(logger, RedactionPolicies.Of(Settings(Json)).Logger);
-        Assert.True(logger.IsSensitiveKey("tenantSalt"));
+        var plain = ConfiguredRedaction.For(configuration, null, null, sendDefaultPii: false);
+        var own = ConfiguredRedaction.For(configuration, ["ledger_pin"], null, sendDefaultPii: false);
+        var inCode = ConfiguredRedaction.For(null, ["ledger_pin"], null, sendDefaultPii: false);
+
+        Assert.True(plain.IsSensitiveKey("tenantSalt"));
+        Assert.False(plain.IsSensitiveKey("ledgerPin"));
+        Assert.True(own.IsSensitiveKey("tenantSalt"));
+        Assert.True(own.IsSensitiveKey("ledgerPin"));
+        Assert.False(inCode.IsSensitiveKey("tenantSalt"));
+        Assert.True(inCode.IsSensitiveKey("ledgerPin"));
     }
 
     [Fact]

@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Primitives;
+
+namespace Gatewayz.Logging.Configuration;
+
+/// <summary>
+/// The app's configuration as Serilog's settings reader sees it under <c>AddGatewayzLogging</c>: the
+/// <c>Serilog</c> section read once and whole, so that everything Serilog.Settings.Configuration
+/// documents keeps its meaning (<c>LevelSwitches</c> shared between <c>MinimumLevel:ControlledBy</c>
+/// and a sink's <c>levelSwitch</c>, filters, sub-loggers, <c>WriteTo.Async</c>), with two changes:
+/// the sinks of <c>WriteTo</c> are moved under one <c>GatewayzRedacted</c> entry, so that no text
+/// sink writes a secret (the library's own <c>GatewayzSentry</c> and <c>GatewayzRedacted</c> entries
+/// stay where they are), and <c>Using</c> lists the library. A view, not a copy: the entries are the
+/// app's own sections, with their paths and reload tokens.
+/// </summary>
+sealed class SerilogSectionView(IConfiguration inner, HostLogging host) : IConfiguration
+{
+    /// <summary>The host the logger is built for: the library's components declared in the section find its policy and join it.</summary>
+    public HostLogging Host => host;
+
+    const string LibraryAssembly = "Gatewayz.Logging";
+
+    static readonly string[] Unwrapped = ["GatewayzSentry", "GatewayzRedacted"];
+
+    public string? this[string key]
+    {
+        get => inner[key];
+        set => inner[key] = value;
+    }
+
+    public IConfigurationSection GetSection(string key) =>
+        string.Equals(key, SerilogSection.Name, StringComparison.OrdinalIgnoreCase) ? View(inner.GetSection(key)) : inner.GetSection(key);
+
+    public IEnumerable<IConfigurationSection> GetChildren() =>
+        inner.GetChildren().Select(c => string.Equals(c.Key, SerilogSection.Name, StringComparison.OrdinalIgnoreCase) ? View(c) : c);
+
+    public IChangeToken GetReloadToken() => inner.GetReloadToken();
+
+    /// <summary>The entries of <c>WriteTo</c> that are wrapped for redaction: all but the library's own.</summary>
+    public static bool IsWrapped(IConfigurationSection entry) =>
+        !Unwrapped.Contains((entry.Value ?? entry["Name"])?.Trim(), StringComparer.OrdinalIgnoreCase);
+
+    static FixedSection View(IConfigurationSection serilog)
+    {
+        var children = new List<IConfigurationSection>();
+        foreach (var child in serilog.GetChildren())
+        {
+            if (string.Equals(child.Key, "WriteTo", StringComparison.OrdinalIgnoreCase))
+                children.Add(WriteTo(child));
+            else if (!string.Equals(child.Key, "Using", StringComparison.OrdinalIgnoreCase))
+                children.Add(child);
+        }
+        children.Add(Using(serilog.GetSection("Using")));
+        return new FixedSection(serilog.Path, serilog.Value, children, serilog);
+    }
+
+    static FixedSection WriteTo(IConfigurationSection writeTo)
+    {
+        var entries = writeTo.GetChildren().ToList();
+        var wrapped = entries.Where(IsWrapped).ToList();
+        var children = entries.Where(e => !IsWrapped(e)).ToList();
+        if (wrapped.Count > 0)
+        {
+            var path = ConfigurationPath.Combine(writeTo.Path, "GatewayzRedactedSinks");
+            var args = ConfigurationPath.Combine(path, "Args");
+            children.Insert(0, new FixedSection(path, null,
+            [
+                new FixedSection(ConfigurationPath.Combine(path, "Name"), "GatewayzRedacted", [], writeTo),
+                new FixedSection(args, null, [new FixedSection(ConfigurationPath.Combine(args, "configure"), null, wrapped, writeTo)], writeTo),
+            ], writeTo));
+        }
+        return new FixedSection(writeTo.Path, null, children, writeTo);
+    }
+
+    static FixedSection Using(IConfigurationSection usings)
+    {
+        var children = usings.GetChildren().ToList();
+        if (!children.Any(u => string.Equals(u.Value?.Split(',')[0].Trim(), LibraryAssembly, StringComparison.OrdinalIgnoreCase)))
+            children.Add(new FixedSection(ConfigurationPath.Combine(usings.Path, "GatewayzLogging"), LibraryAssembly, [], usings));
+        return new FixedSection(usings.Path, null, children, usings);
+    }
+}

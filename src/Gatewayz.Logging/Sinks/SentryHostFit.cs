@@ -1,0 +1,65 @@
+using Gatewayz.Logging.Context;
+using Gatewayz.Logging.Sinks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Sentry;
+using Serilog.Debugging;
+
+namespace Gatewayz.Logging.Sinks;
+
+/// <summary>
+/// Fits the library to a Sentry SDK the app set up through its host (<c>UseSentry()</c>), whichever
+/// way it wires Serilog. For every host built (<see cref="HostBuiltListener"/>):
+/// <list type="bullet">
+/// <item>Sentry's hub is resolved from the container, which is when Sentry's DI integration
+/// initialises the SDK. With <c>UseSerilog()</c> Sentry's logging provider is never built, and the
+/// SDK would otherwise wait for the first request, after what the app logs at startup.</item>
+/// <item>In a host whose Microsoft.Extensions.Logging routes to Serilog through Serilog's provider
+/// (<c>AddSerilog()</c>) beside <c>UseSentry()</c>, Sentry's own logging provider stops sending events and
+/// breadcrumbs (<see cref="SentryLoggerEventsOff"/>): it would send each logged error and line a
+/// second time. Hosts that do not route to Serilog keep Sentry's provider as they set it.</item>
+/// </list>
+/// Listening starts with the first Gatewayz Sentry sink.
+/// </summary>
+static class SentryHostFit
+{
+    const string SerilogProvider = "Serilog.Extensions.Logging.SerilogLoggerProvider";
+
+    static int s_listening;
+
+    public static void Listen()
+    {
+        if (Interlocked.Exchange(ref s_listening, 1) == 0)
+            HostBuiltListener.Subscribe(OnBuilt);
+    }
+
+    static void OnBuilt(IHost host)
+    {
+        var services = host.Services;
+        if (RoutesToSerilog(services))
+            SentryLoggerEventsOff.Apply(services.GetService(typeof(SentryOptions)));
+        try
+        {
+            services.GetService(typeof(IHub));
+        }
+        catch (Exception ex)
+        {
+            SelfLog.WriteLine("Gatewayz.Logging: resolving the app's Sentry hub failed: {0}", ex);
+        }
+    }
+
+    /// <summary>True when the host's logging providers include Serilog's (Serilog.Extensions.Logging).</summary>
+    static bool RoutesToSerilog(IServiceProvider services)
+    {
+        try
+        {
+            return services.GetService(typeof(IEnumerable<ILoggerProvider>)) is IEnumerable<ILoggerProvider> providers
+                && providers.Any(p => p.GetType().FullName == SerilogProvider);
+        }
+        catch (Exception ex)
+        {
+            SelfLog.WriteLine("Gatewayz.Logging: reading the app's logging providers failed: {0}", ex);
+            return false;
+        }
+    }
+}
