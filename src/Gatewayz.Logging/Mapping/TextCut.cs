@@ -8,8 +8,6 @@ namespace Gatewayz.Logging.Mapping;
 /// </summary>
 static class TextCut
 {
-    public const char Ellipsis = '…';
-
     /// <summary>At most <paramref name="maxLength"/> characters, the last one an ellipsis when cut.</summary>
     public static string WithEllipsis(string value, int maxLength)
     {

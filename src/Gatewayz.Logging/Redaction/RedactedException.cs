@@ -13,9 +13,6 @@ sealed class RedactedException(Exception original, string text, string message) 
     /// <summary>The app's exception; never a stand-in, however many wrappers the event passed.</summary>
     public Exception Original { get; } = original is RedactedException redacted ? redacted.Original : original;
 
-    /// <summary>The original exception's type, for sinks that print it.</summary>
-    public Type OriginalType => Original.GetType();
-
     public override string? StackTrace { get; } = original.StackTrace;
 
     public override string ToString() => text;

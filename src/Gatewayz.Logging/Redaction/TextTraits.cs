@@ -36,10 +36,6 @@ readonly struct TextTraits
     /// <summary>The traits of a text of <paramref name="length"/> characters with nothing a rule anchors on.</summary>
     public static TextTraits Plain(int length) => new(TextTrait.None, 0, 0, length);
 
-    public bool Has(TextTrait trait) => (Traits & trait) == trait;
-
-    public bool HasAny(TextTrait traits) => (Traits & traits) != 0;
-
     public static TextTraits Of(ReadOnlySpan<char> text)
     {
         var traits = TextTrait.None;

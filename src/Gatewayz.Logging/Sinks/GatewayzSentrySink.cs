@@ -15,9 +15,10 @@ namespace Gatewayz.Logging.Sinks;
 /// and captures the event on the thread that logged, through the SDK's public <c>CaptureEvent</c>,
 /// as Sentry's own logging integrations do: the app's <c>BeforeSend</c> and event processors, the
 /// scope's request data, the trace and every ambient value see the moment of the call. The SDK's own
-/// background worker sends. Never throws into the app: failures go to SelfLog.
+/// background worker sends. Never throws into the app: an event it could not record goes to the
+/// logger's failure listener (<c>WriteTo.FallbackChain</c> hands it to the next sink), SelfLog by default.
 /// </summary>
-sealed class GatewayzSentrySink : ILogEventSink, IDisposable
+sealed class GatewayzSentrySink : ILogEventSink, ISetLoggingFailureListener, IDisposable
 {
     readonly SdkOwnership _ownership;
     readonly IHub _hub;
@@ -34,6 +35,7 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
     readonly bool _underHost;
     readonly Action<string>? _reportStatus;
     readonly SentryLogSender? _logs;
+    ILoggingFailureListener _failures = SelfLog.FailureListener;
     int _disposed;
     int _decisionSeen;
     int _appSdkSeen;
@@ -105,12 +107,13 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
             Say(StartupStatus.LateSdkMessage);
     }
 
+    /// <summary>Called by Serilog while the logger is built (<c>WriteTo.FallbackChain</c>, say): where failures go instead of SelfLog.</summary>
+    public void SetFailureListener(ILoggingFailureListener failureListener) => _failures = failureListener ?? SelfLog.FailureListener;
+
     void Say(string line) => (_reportStatus ?? StartupStatus.WriteToStandardError)(line);
 
     /// <summary>True when this sink sends log lines to Sentry's Logs (<c>EnableLogs</c>).</summary>
     public bool SendsLogs => _logs is not null;
-
-    public IHub Hub => _hub;
 
     public void Emit(LogEvent logEvent)
     {
@@ -150,7 +153,8 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
         }
         catch (Exception ex)
         {
-            SelfLog.WriteLine("Gatewayz.Logging: failed to capture a log event: {0}", ex);
+            // An event already in the SDK's hands is not handed on again (a fallback sink would record it twice).
+            _failures.OnLoggingFailed(this, LoggingFailureKind.Permanent, "Gatewayz.Logging: failed to capture a log event", sent ? null : [logEvent], ex);
         }
         finally
         {
@@ -172,8 +176,9 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
         if (!_ownership.IsDecided)
         {
             // Under a host, nobody owns the SDK until it starts: there is nothing to send through yet.
-            if (Interlocked.Increment(ref _beforeDecided) == 1)
-                SelfLog.WriteLine("Gatewayz.Logging: an error was logged before the host started, when no Sentry SDK runs yet; it is not sent to Sentry");
+            Interlocked.Increment(ref _beforeDecided);
+            _failures.OnLoggingFailed(this, LoggingFailureKind.Permanent,
+                "Gatewayz.Logging: an error was logged before the host started, when no Sentry SDK runs yet; it is not sent to Sentry", [logEvent], null);
             return SentryId.Empty;
         }
         if (!_hub.IsEnabled)
@@ -275,7 +280,7 @@ sealed class GatewayzSentrySink : ILogEventSink, IDisposable
         }
         catch (Exception ex)
         {
-            SelfLog.WriteLine("Gatewayz.Logging: failed to flush pending events at shutdown: {0}", ex);
+            _failures.OnLoggingFailed(this, LoggingFailureKind.Final, "Gatewayz.Logging: failed to flush pending events at shutdown", null, ex);
         }
         finally
         {

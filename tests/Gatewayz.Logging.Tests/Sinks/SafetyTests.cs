@@ -49,6 +49,39 @@ public sealed class SafetyTests
     }
 
     [Fact]
+    public void An_event_the_sink_cannot_record_goes_to_the_next_sink_of_a_fallback_chain()
+    {
+        var fallback = new CollectingSink();
+        using (var logger = new LoggerConfiguration()
+                   .WriteTo.FallbackChain(wt => wt.GatewayzSentry(o => o.Hub = new ThrowingHub()), wt => wt.Sink(fallback))
+                   .CreateLogger())
+        {
+            logger.Error(new InvalidOperationException("x"), "Charge failed for {provider}", "stripe");
+        }
+
+        var handedOn = Assert.Single(fallback.Events);
+        Assert.Equal("Charge failed for {provider}", handedOn.MessageTemplate.Text);
+        Assert.Equal("x", handedOn.Exception?.Message);
+    }
+
+    [Fact]
+    public void An_event_the_sink_sent_is_not_handed_to_a_fallback_sink()
+    {
+        using var sentry = SentryCapture.Start();
+        var fallback = new CollectingSink();
+        using (var logger = new LoggerConfiguration()
+                   .WriteTo.FallbackChain(wt => wt.GatewayzSentry(o => o.Hub = sentry.Hub), wt => wt.Sink(fallback))
+                   .CreateLogger())
+        {
+            logger.Information("Routing to {provider}", "openrouter");
+            logger.Error(new InvalidOperationException("x"), "Charge failed for {provider}", "stripe");
+        }
+
+        Assert.Equal("stripe", Assert.Single(sentry.Events).Tags["provider"]);
+        Assert.Empty(fallback.Events);
+    }
+
+    [Fact]
     public void Logs_from_the_Sentry_SDK_itself_are_not_captured()
     {
         using var sentry = SentryCapture.Start();
