@@ -59,5 +59,5 @@ static class ConfiguredRedaction
     }
 
     static bool IsTrue(IConfigurationSection section) =>
-        !string.IsNullOrWhiteSpace(section.Value) && SentrySettingsResolver.ParseBoolean(section.Value, section.Path);
+        !string.IsNullOrWhiteSpace(section.Value) && SettingValues.Boolean(section.Value, section.Path);
 }

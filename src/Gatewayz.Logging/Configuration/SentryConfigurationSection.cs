@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Sentry;
 using Serilog.Events;
@@ -17,79 +17,25 @@ static class SentryConfigurationSection
 {
     public const string Name = "Sentry";
 
-    static readonly Dictionary<string, Action<GatewayzSentryOptions, IConfigurationSection>> Readers = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["Dsn"] = (o, s) => o.Dsn = s.Value,
-        ["Enabled"] = (o, s) => o.Enabled = Boolean(s),
-        ["Environment"] = (o, s) => o.Environment = s.Value,
-        ["Release"] = (o, s) => o.Release = s.Value,
-        ["SampleRate"] = (o, s) => o.SampleRate = Number(s),
-        ["TracesSampleRate"] = (o, s) => o.TracesSampleRate = Number(s),
-        ["ProfilesSampleRate"] = (o, s) => o.ProfilesSampleRate = Number(s),
-        ["Debug"] = (o, s) => o.Debug = Boolean(s),
-        ["Spotlight"] = (o, s) => o.Spotlight = s.Value,
-        // Sentry's own spelling of the same setting, read in Bind: EnableSpotlight, with SpotlightUrl beside it.
-        ["EnableSpotlight"] = (_, s) => Boolean(s),
-        ["SpotlightUrl"] = (_, _) => { },
-        ["SendDefaultPii"] = (o, s) => o.SendDefaultPii = Boolean(s),
-        ["MinimumEventLevel"] = (o, s) => o.MinimumEventLevel = Level(s),
-        ["MinimumBreadcrumbLevel"] = (o, s) => o.MinimumBreadcrumbLevel = Level(s),
-        // The key Sentry's own options bind too (SentryOptions in 6, its logging options in 7).
-        ["EnableLogs"] = (o, s) => o.EnableLogs = Boolean(s),
-        ["MinimumLogLevel"] = (o, s) => o.MinimumLogLevel = Level(s),
-        ["Tags"] = (o, s) =>
-        {
-            foreach (var tag in List(s))
-                o.TagProperties.Add(tag);
-        },
-        ["ReplaceDefaultTags"] = (o, s) =>
-        {
-            if (Boolean(s))
-                o.TagProperties.Clear();
-        },
-        ["IgnoredExceptionTypes"] = (o, s) =>
-        {
-            foreach (var type in List(s))
-                o.IgnoredExceptionTypes.Add(type);
-        },
-        ["CaptureCancellations"] = (o, s) => o.CaptureCancellations = Boolean(s),
-        ["SensitiveKeys"] = (o, s) =>
-        {
-            foreach (var key in List(s))
-                o.SensitiveKeys.Add(key);
-        },
-        ["SafeKeys"] = (o, s) =>
-        {
-            foreach (var key in List(s))
-                o.SafeKeys.Add(key);
-        },
-        ["StormControl"] = (o, s) =>
-        {
-            foreach (var child in s.GetChildren())
-            {
-                switch (child.Key.ToUpperInvariant())
-                {
-                    case "ENABLED":
-                        o.StormControl.Enabled = Boolean(child);
-                        break;
-                    case "MAXEVENTSPERFINGERPRINT":
-                        o.StormControl.MaxEventsPerFingerprint = Integer(child);
-                        break;
-                    case "WINDOW":
-                        o.StormControl.Window = Duration(child);
-                        break;
-                    // Any other key is reported by Bind, as a warning.
-                }
-            }
-        },
-        ["ShutdownTimeout"] = (o, s) => o.ShutdownTimeout = Duration(s),
-        ["MaxQueueItems"] = (o, s) => o.MaxQueueItems = Integer(s),
-    };
+    const string ReplaceDefaultTags = "ReplaceDefaultTags";
+    const string EnableSpotlight = "EnableSpotlight";
+    const string SpotlightUrl = "SpotlightUrl";
 
-    /// <summary>The library's keys, hidden from the configuration binder: it reads and applies them itself.</summary>
-    static readonly HashSet<string> LibraryKeys = new(Readers.Keys, StringComparer.OrdinalIgnoreCase);
+    /// <summary>
+    /// The library's keys: every public option a text can set, under its own name (<c>Tags</c> for
+    /// <see cref="GatewayzSentryOptions.TagProperties"/>), lists and storm control included; a new option is a new key.
+    /// </summary>
+    static readonly Dictionary<string, PropertyInfo> Options = KeysOf(typeof(GatewayzSentryOptions));
 
-    static readonly string[] StormControlKeys = ["Enabled", "MaxEventsPerFingerprint", "Window"];
+    static readonly Dictionary<string, PropertyInfo> StormControlOptions = KeysOf(typeof(StormControlOptions));
+
+    /// <summary>The library's keys, hidden from the configuration binder: it reads and applies them itself (Sentry's spelling of Spotlight too).</summary>
+    static readonly HashSet<string> LibraryKeys = new(Options.Keys.Append(ReplaceDefaultTags).Append(EnableSpotlight).Append(SpotlightUrl), StringComparer.OrdinalIgnoreCase);
+
+    static Dictionary<string, PropertyInfo> KeysOf(Type options) =>
+        options.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanWrite ? SettingValues.CanRead(p.PropertyType) : p.PropertyType == typeof(ISet<string>) || p.PropertyType == typeof(StormControlOptions))
+            .ToDictionary(p => p.Name == nameof(GatewayzSentryOptions.TagProperties) ? "Tags" : p.Name, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Reads the section into <paramref name="options"/>. A bad value of a key the library reads is an
@@ -100,28 +46,62 @@ static class SentryConfigurationSection
     public static void Bind(IConfigurationSection section, GatewayzSentryOptions options, Action<string> warn)
     {
         // ReplaceDefaultTags first, so that it clears the defaults and never the Tags listed beside it.
-        var children = section.GetChildren().OrderBy(c => !string.Equals(c.Key, "ReplaceDefaultTags", StringComparison.OrdinalIgnoreCase));
-        foreach (var child in children)
+        foreach (var child in section.GetChildren().OrderBy(c => !Is(c, ReplaceDefaultTags)))
         {
-            if (Readers.TryGetValue(child.Key, out var read))
+            if (Is(child, ReplaceDefaultTags))
             {
-                read(options, child);
-                if (string.Equals(child.Key, "StormControl", StringComparison.OrdinalIgnoreCase))
-                {
-                    foreach (var unknown in child.GetChildren().Where(c => !StormControlKeys.Contains(c.Key, StringComparer.OrdinalIgnoreCase)))
-                        warn(Unknown(unknown, StormControlKeys, $"Storm control's settings: {string.Join(", ", StormControlKeys)}."));
-                }
+                if (SettingValues.Boolean(child.Value ?? "", Describe(child)))
+                    options.TagProperties.Clear();
             }
-            else if (!SentryOptionKeys.All.Contains(child.Key))
+            else if (Options.TryGetValue(child.Key, out var option))
             {
-                warn(Unknown(child, Readers.Keys.Concat(SentryOptionKeys.All),
-                    $"Gatewayz.Logging's settings: {string.Join(", ", Readers.Keys)}; Sentry's are the properties of SentryOptions and SentryAspNetCoreOptions."));
+                Read(option, options, child, warn);
+            }
+            else if (Is(child, EnableSpotlight))
+            {
+                SettingValues.Boolean(child.Value ?? "", Describe(child));
+            }
+            else if (!Is(child, SpotlightUrl) && !SentryOptionKeys.All.Contains(child.Key))
+            {
+                var keys = Options.Keys.Append(ReplaceDefaultTags).ToList();
+                warn(Unknown(child, keys.Concat(SentryOptionKeys.All),
+                    $"Gatewayz.Logging's settings: {string.Join(", ", keys)}; Sentry's are the properties of SentryOptions and SentryAspNetCoreOptions."));
             }
         }
 
-        if (options.Spotlight is null && section.GetSection("EnableSpotlight") is { Value: not null } enable && Boolean(enable))
-            options.Spotlight = section["SpotlightUrl"] is { Length: > 0 } url ? url : "true";
+        // Sentry's own spelling of the same setting: EnableSpotlight, with SpotlightUrl beside it.
+        if (options.Spotlight is null && section.GetSection(EnableSpotlight) is { Value: not null } enable && SettingValues.Boolean(enable.Value, Describe(enable)))
+            options.Spotlight = section[SpotlightUrl] is { Length: > 0 } url ? url : "true";
     }
+
+    static void Read(PropertyInfo option, object target, IConfigurationSection value, Action<string> warn)
+    {
+        if (option.PropertyType == typeof(ISet<string>))
+        {
+            var set = (ISet<string>)option.GetValue(target)!;
+            foreach (var item in List(value))
+                set.Add(item);
+        }
+        else if (option.PropertyType == typeof(StormControlOptions))
+        {
+            var storm = option.GetValue(target)!;
+            foreach (var child in value.GetChildren())
+            {
+                if (StormControlOptions.TryGetValue(child.Key, out var nested))
+                    Read(nested, storm, child, warn);
+                else
+                    warn(Unknown(child, StormControlOptions.Keys, $"Storm control's settings: {string.Join(", ", StormControlOptions.Keys)}."));
+            }
+        }
+        else
+        {
+            SettingValues.Set(target, option, value.Value, Describe(value));
+        }
+    }
+
+    static bool Is(IConfigurationSection section, string key) => string.Equals(section.Key, key, StringComparison.OrdinalIgnoreCase);
+
+    static string Describe(IConfigurationSection section) => $"configuration '{section.Path}'";
 
     /// <summary>
     /// Applies the section's keys that Sentry's options know to <paramref name="options"/> with the
@@ -146,27 +126,9 @@ static class SentryConfigurationSection
         return $"Unknown Sentry setting '{setting.Path}' is ignored: neither Gatewayz.Logging nor Sentry's options know it.{suggestion} {listing}";
     }
 
-    static bool Boolean(IConfigurationSection s) => SentrySettingsResolver.ParseBoolean(s.Value ?? "", s.Path);
-
-    static double? Number(IConfigurationSection s) =>
-        string.IsNullOrWhiteSpace(s.Value) ? null
-        : double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value
-        : throw Invalid(s, "expected a number");
-
-    static int Integer(IConfigurationSection s) =>
-        int.TryParse(s.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : throw Invalid(s, "expected a whole number");
-
-    static TimeSpan Duration(IConfigurationSection s) =>
-        TimeSpan.TryParse(s.Value, CultureInfo.InvariantCulture, out var value) ? value : throw Invalid(s, "expected a duration such as 00:00:05");
-
-    static LogEventLevel Level(IConfigurationSection s) => LevelNames.Parse(s.Value, $"configuration '{s.Path}'");
-
     /// <summary>A list as an array, or as one comma-separated value.</summary>
     public static IEnumerable<string> List(IConfigurationSection s) =>
         s.Value is { } single
             ? single.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             : s.GetChildren().Select(c => c.Value).OfType<string>();
-
-    static ArgumentException Invalid(IConfigurationSection s, string expectation) =>
-        new($"Invalid Sentry setting configuration '{s.Path}' = '{s.Value}': {expectation}.", s.Path);
 }

@@ -21,82 +21,58 @@ static class SentrySettingsResolver
 
         string? Env(string name) => environment(name) is { } v && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
 
-        var dsn = Env(SentryEnvironmentVariables.Dsn) is { } envDsn
-            ? ValidateDsn(envDsn, SentryEnvironmentVariables.Dsn)
-            : ValidateDsn(Blank(options.Dsn), source.Describe(nameof(options.Dsn)));
+        // SENTRY_* variables win over every other source; an error names the variable a value came from.
+        var origins = new Dictionary<string, string>(StringComparer.Ordinal);
+        var resolved = options.Copy();
+        foreach (var (variable, option) in SentryEnvironmentVariables.Options)
+        {
+            if (Env(variable) is not { } text)
+                continue;
+            SettingValues.Set(resolved, typeof(GatewayzSentryOptions).GetProperty(option)!, text, variable);
+            origins[option] = variable;
+        }
+        options = resolved;
+        string Describe(string option) => origins.TryGetValue(option, out var variable) ? variable : source.Describe(option);
 
-        var enabled = Env(SentryEnvironmentVariables.Enabled) is { } envEnabled
-            ? ParseBoolean(envEnabled, SentryEnvironmentVariables.Enabled)
-            : options.Enabled;
-
-        var debug = Env(SentryEnvironmentVariables.Debug) is { } envDebug
-            ? ParseBoolean(envDebug, SentryEnvironmentVariables.Debug)
-            : options.Debug;
-
-        var spotlight = Env(SentryEnvironmentVariables.Spotlight) is { } envSpotlight
-            ? ParseSpotlight(envSpotlight, SentryEnvironmentVariables.Spotlight)
-            : ParseSpotlight(Blank(options.Spotlight), source.Describe(nameof(options.Spotlight)));
-
-        var explicitEnvironment = NormalizeEnvironmentName(Env(SentryEnvironmentVariables.Environment) ?? Blank(options.Environment));
+        var dsn = ValidateDsn(Blank(options.Dsn), Describe(nameof(options.Dsn)));
+        var spotlight = ParseSpotlight(Blank(options.Spotlight), Describe(nameof(options.Spotlight)));
+        var explicitEnvironment = NormalizeEnvironmentName(Blank(options.Environment));
         var environmentName = explicitEnvironment
             ?? NormalizeEnvironmentName(Blank(options.HostEnvironment))
             ?? NormalizeEnvironmentName(SentryEnvironmentVariables.HostEnvironment.Select(Env).FirstOrDefault(v => v is not null));
 
+        Validate(options.SampleRate, Describe(nameof(options.SampleRate)));
+        Validate(options.TracesSampleRate, Describe(nameof(options.TracesSampleRate)));
+        Validate(options.ProfilesSampleRate, Describe(nameof(options.ProfilesSampleRate)));
+        Validate(options.MinimumEventLevel, Describe(nameof(options.MinimumEventLevel)));
+        Validate(options.MinimumBreadcrumbLevel, Describe(nameof(options.MinimumBreadcrumbLevel)));
+        Validate(options.MinimumLogLevel, Describe(nameof(options.MinimumLogLevel)));
+        if (options.ShutdownTimeout < TimeSpan.Zero)
+            throw Invalid(Describe(nameof(options.ShutdownTimeout)), options.ShutdownTimeout, "must not be negative");
+        if (options.MaxQueueItems < 1)
+            throw Invalid(Describe(nameof(options.MaxQueueItems)), options.MaxQueueItems, "must be at least 1");
+        ArgumentNullException.ThrowIfNull(options.TagProperties, Describe(nameof(options.TagProperties)));
+
         return new SentrySettings
         {
-            Enabled = enabled,
+            Options = options,
             Dsn = dsn,
             Environment = environmentName,
             ExplicitEnvironment = explicitEnvironment,
-            Release = Env(SentryEnvironmentVariables.Release) ?? Blank(options.Release),
-            SampleRate = Rate(SentryEnvironmentVariables.SampleRate, options.SampleRate, nameof(options.SampleRate)),
-            TracesSampleRate = Rate(SentryEnvironmentVariables.TracesSampleRate, options.TracesSampleRate, nameof(options.TracesSampleRate)),
-            ProfilesSampleRate = Rate(SentryEnvironmentVariables.ProfilesSampleRate, options.ProfilesSampleRate, nameof(options.ProfilesSampleRate)),
-            Debug = debug,
+            Release = Blank(options.Release),
             SpotlightUrl = spotlight,
-            SendDefaultPii = options.SendDefaultPii,
             Redactor = redactor ?? new Redaction.Redactor(options.SensitiveKeys, options.SafeKeys, options.SendDefaultPii),
-            MinimumEventLevel = Level(options.MinimumEventLevel, source.Describe(nameof(options.MinimumEventLevel))),
-            MinimumBreadcrumbLevel = Level(options.MinimumBreadcrumbLevel, source.Describe(nameof(options.MinimumBreadcrumbLevel))),
-            EnableLogs = Env(SentryEnvironmentVariables.EnableLogs) is { } envLogs
-                ? ParseBoolean(envLogs, SentryEnvironmentVariables.EnableLogs)
-                : options.EnableLogs,
-            MinimumLogLevel = Level(options.MinimumLogLevel, source.Describe(nameof(options.MinimumLogLevel))),
-            TagProperties = TagNames(options.TagProperties, source.Describe(nameof(options.TagProperties))),
-            ShutdownTimeout = options.ShutdownTimeout >= TimeSpan.Zero
-                ? options.ShutdownTimeout
-                : throw Invalid(source.Describe(nameof(options.ShutdownTimeout)), options.ShutdownTimeout, "must not be negative"),
-            MaxQueueItems = options.MaxQueueItems >= 1
-                ? options.MaxQueueItems
-                : throw Invalid(source.Describe(nameof(options.MaxQueueItems)), options.MaxQueueItems, "must be at least 1"),
+            TagProperties = options.TagProperties.Where(n => !string.IsNullOrWhiteSpace(n)).ToFrozenSet(StringComparer.Ordinal),
             IgnoredExceptionTypes = options.IgnoredExceptionTypes.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).ToFrozenSet(StringComparer.Ordinal),
-            CaptureCancellations = options.CaptureCancellations,
-            Hub = options.Hub,
             StormControl = !options.StormControl.Enabled ? null : (
                 options.StormControl.MaxEventsPerFingerprint >= 1
                     ? options.StormControl.MaxEventsPerFingerprint
-                    : throw Invalid(source.Describe("StormControl.MaxEventsPerFingerprint"), options.StormControl.MaxEventsPerFingerprint, "must be at least 1"),
+                    : throw Invalid(Describe("StormControl.MaxEventsPerFingerprint"), options.StormControl.MaxEventsPerFingerprint, "must be at least 1"),
                 options.StormControl.Window > TimeSpan.Zero
                     ? options.StormControl.Window
-                    : throw Invalid(source.Describe("StormControl.Window"), options.StormControl.Window, "must be positive")),
-            ConfigureSentry = options.ConfigureSentry,
-            BindSentrySection = options.BindSentrySection,
+                    : throw Invalid(Describe("StormControl.Window"), options.StormControl.Window, "must be positive")),
         };
-
-        double? Rate(string variable, double? configured, string option) =>
-            Env(variable) is { } text
-                ? ValidateRate(ParseDouble(text, variable), variable)
-                : ValidateRate(configured, source.Describe(option));
     }
-
-    /// <summary>Parses the boolean spellings of the seed's config module: 1/true/yes and 0/false/no, any case.</summary>
-    public static bool ParseBoolean(string text, string setting) =>
-        text.Trim().ToUpperInvariant() switch
-        {
-            "1" or "TRUE" or "YES" or "ON" => true,
-            "0" or "FALSE" or "NO" or "OFF" => false,
-            _ => throw Invalid(setting, text, "expected true/false, 1/0 or yes/no"),
-        };
 
     static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
@@ -136,26 +112,18 @@ static class SentrySettingsResolver
         throw Invalid(setting, value, "expected true/false or the Spotlight sidecar's URL, such as http://localhost:8969/stream");
     }
 
-    static double ParseDouble(string text, string setting) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw Invalid(setting, text, "expected a number between 0 and 1");
-
-    static double? ValidateRate(double? rate, string setting) =>
-        rate is null or (>= 0 and <= 1)
-            ? rate
-            : throw Invalid(setting, rate.Value.ToString(CultureInfo.InvariantCulture), "a sample rate must be between 0 and 1");
-
-    static LogEventLevel Level(LogEventLevel level, string setting) =>
-        LevelNames.IsLevel(level) ? level : throw Invalid(setting, (int)level, LevelNames.Expected);
-
-    static FrozenSet<string> TagNames(IEnumerable<string> names, string setting)
+    static void Validate(double? rate, string setting)
     {
-        ArgumentNullException.ThrowIfNull(names, setting);
-        return names.Where(n => !string.IsNullOrWhiteSpace(n)).ToFrozenSet(StringComparer.Ordinal);
+        if (rate is not (null or (>= 0 and <= 1)))
+            throw Invalid(setting, rate.Value.ToString(CultureInfo.InvariantCulture), "a sample rate must be between 0 and 1");
     }
 
-    /// <summary>Sentry's convention is lower-case standard environment names ("production").</summary>
+    static void Validate(LogEventLevel level, string setting)
+    {
+        if (!LevelNames.IsLevel(level))
+            throw Invalid(setting, (int)level, LevelNames.Expected);
+    }
+
     static string? NormalizeEnvironmentName(string? name) =>
         name switch
         {
@@ -163,6 +131,5 @@ static class SentrySettingsResolver
             _ => name,
         };
 
-    static ArgumentException Invalid(string setting, object value, string expectation) =>
-        new($"Invalid Sentry setting {setting} = '{value}': {expectation}.", setting);
+    static ArgumentException Invalid(string setting, object value, string expectation) => SettingValues.Invalid(setting, value, expectation);
 }

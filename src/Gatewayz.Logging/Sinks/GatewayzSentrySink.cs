@@ -61,11 +61,11 @@ sealed class GatewayzSentrySink : ILogEventSink, ISetLoggingFailureListener, IDi
             _stormWindow = storm.Window;
         }
         _mapper = new LogEventMapper(settings.TagProperties, _redactor);
-        _eventLevel = settings.MinimumEventLevel;
-        _breadcrumbLevel = settings.MinimumBreadcrumbLevel;
-        _exceptions = new ExceptionPolicy(settings.IgnoredExceptionTypes, settings.CaptureCancellations);
-        _sampleRate = settings.SampleRate is < 1 ? settings.SampleRate : null;
-        _shutdownTimeout = settings.ShutdownTimeout;
+        _eventLevel = settings.Options.MinimumEventLevel;
+        _breadcrumbLevel = settings.Options.MinimumBreadcrumbLevel;
+        _exceptions = new ExceptionPolicy(settings.IgnoredExceptionTypes, settings.Options.CaptureCancellations);
+        _sampleRate = settings.Options.SampleRate is < 1 ? settings.Options.SampleRate : null;
+        _shutdownTimeout = settings.Options.ShutdownTimeout;
         _perEventRedactor = new SentryRedactor(_redactor);
         _logs = SentryLogSender.Create(settings);
         // An SDK that already runs can only be the one to use: deciding now puts the redaction on its

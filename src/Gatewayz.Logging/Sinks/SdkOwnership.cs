@@ -117,7 +117,7 @@ sealed class SdkOwnership
     {
         // The Sentry section's own keys first (AttachStacktrace, MaxBreadcrumbs...), as Sentry.AspNetCore
         // would bind them; the library's settings and the app's ConfigureSentry after, so that they win.
-        settings.BindSentrySection?.Invoke(options);
+        settings.Options.BindSentrySection?.Invoke(options);
 
         options.Dsn = settings.Dsn ?? SpotlightOnlyDsn;
         if (settings.Dsn is null)
@@ -130,16 +130,16 @@ sealed class SdkOwnership
 
         options.Environment = settings.Environment;
         options.Release = settings.Release ?? options.Release;
-        options.TracesSampleRate = settings.TracesSampleRate ?? options.TracesSampleRate;
-        options.ProfilesSampleRate = settings.ProfilesSampleRate ?? options.ProfilesSampleRate;
-        options.Debug = settings.Debug;
-        options.SendDefaultPii = settings.SendDefaultPii;
-        options.ShutdownTimeout = settings.ShutdownTimeout;
-        options.FlushTimeout = settings.ShutdownTimeout;
-        options.MaxQueueItems = Math.Max(options.MaxQueueItems, settings.MaxQueueItems);
+        options.TracesSampleRate = settings.Options.TracesSampleRate ?? options.TracesSampleRate;
+        options.ProfilesSampleRate = settings.Options.ProfilesSampleRate ?? options.ProfilesSampleRate;
+        options.Debug = settings.Options.Debug;
+        options.SendDefaultPii = settings.Options.SendDefaultPii;
+        options.ShutdownTimeout = settings.Options.ShutdownTimeout;
+        options.FlushTimeout = settings.Options.ShutdownTimeout;
+        options.MaxQueueItems = Math.Max(options.MaxQueueItems, settings.Options.MaxQueueItems);
         // With a CacheDirectoryPath, the SDK's cache keeps 30 envelopes by default and deletes older ones,
         // during an outage and even when it only falls behind: as many as the queue instead.
-        options.MaxCacheItems = Math.Max(options.MaxCacheItems, settings.MaxQueueItems);
+        options.MaxCacheItems = Math.Max(options.MaxCacheItems, settings.Options.MaxQueueItems);
         options.IsGlobalModeEnabled = false;
         options.ConfigureClient = client => client.Timeout = RequestTimeout;
 
@@ -153,7 +153,7 @@ sealed class SdkOwnership
         var modules = new AssemblyModules();
         options.AddEventProcessor(modules);
 
-        settings.ConfigureSentry?.Invoke(options);
+        settings.Options.ConfigureSentry?.Invoke(options);
 
         modules.Mode = options.ReportAssembliesMode;
         options.ReportAssembliesMode = ReportAssembliesMode.None;

@@ -30,13 +30,13 @@ sealed class SentryLogSender
     SentryLogSender(SentrySettings settings)
     {
         _mapper = new LogLineMapper(settings.Redactor);
-        _minimumLevel = settings.MinimumLogLevel;
+        _minimumLevel = settings.Options.MinimumLogLevel;
         if (settings.StormControl is { } storm)
             _storm = new StormControl(storm.MaxEvents * LinesPerEventBudget, storm.Window);
     }
 
     /// <summary>The sender, or null when logs are off.</summary>
-    public static SentryLogSender? Create(SentrySettings settings) => settings.EnableLogs ? new SentryLogSender(settings) : null;
+    public static SentryLogSender? Create(SentrySettings settings) => settings.Options.EnableLogs ? new SentryLogSender(settings) : null;
 
     /// <param name="hub">The hub to send through.</param>
     /// <param name="logEvent">The log event.</param>

@@ -42,10 +42,10 @@ public sealed class SettingsResolverTests
         Assert.Equal("https://other@o1.ingest.sentry.io/7", settings.Dsn);
         Assert.Equal("staging-eu", settings.Environment);
         Assert.Equal("gateway@2.3.4", settings.Release);
-        Assert.Equal(0.25, settings.SampleRate);
-        Assert.Equal(0.1, settings.TracesSampleRate);
-        Assert.Equal(0, settings.ProfilesSampleRate);
-        Assert.True(settings.Debug);
+        Assert.Equal(0.25, settings.Options.SampleRate);
+        Assert.Equal(0.1, settings.Options.TracesSampleRate);
+        Assert.Equal(0, settings.Options.ProfilesSampleRate);
+        Assert.True(settings.Options.Debug);
         Assert.Equal("http://127.0.0.1:9999/stream", settings.SpotlightUrl);
     }
 
@@ -57,7 +57,7 @@ public sealed class SettingsResolverTests
         Assert.Equal(Dsn, settings.Dsn);
         Assert.Equal("qa", settings.Environment);
         Assert.Equal("r1", settings.Release);
-        Assert.Equal(0.5, settings.SampleRate);
+        Assert.Equal(0.5, settings.Options.SampleRate);
         Assert.True(settings.Enabled);
         Assert.Null(settings.SpotlightUrl);
     }

@@ -22,8 +22,8 @@ public sealed class LogSettingsTests
     {
         var settings = Resolve(new GatewayzSentryOptions());
 
-        Assert.False(settings.EnableLogs);
-        Assert.Equal(LogEventLevel.Information, settings.MinimumLogLevel);
+        Assert.False(settings.Options.EnableLogs);
+        Assert.Equal(LogEventLevel.Information, settings.Options.MinimumLogLevel);
     }
 
     [Theory]
@@ -34,7 +34,7 @@ public sealed class LogSettingsTests
     {
         var env = variable is null ? [] : new[] { ("SENTRY_ENABLE_LOGS", variable) };
 
-        Assert.Equal(expected, Resolve(new GatewayzSentryOptions { EnableLogs = option }, env).EnableLogs);
+        Assert.Equal(expected, Resolve(new GatewayzSentryOptions { EnableLogs = option }, env).Options.EnableLogs);
     }
 
     [Fact]

@@ -160,6 +160,9 @@ public class GatewayzSentryOptions
     /// <summary>Binds the <c>Sentry</c> section's keys that Sentry's own options know, when the library initialises the SDK.</summary>
     internal Action<SentryOptions>? BindSentrySection { get; set; }
 
+    /// <summary>A copy to resolve the settings on; the sets and storm control are shared, and only read.</summary>
+    internal GatewayzSentryOptions Copy() => (GatewayzSentryOptions)MemberwiseClone();
+
     /// <summary>Never sends exceptions of type <typeparamref name="TException"/> (or a subclass) as events.</summary>
     /// <typeparam name="TException">The exception type.</typeparam>
     /// <returns>These options, to chain calls.</returns>
