@@ -14,6 +14,8 @@ namespace Gatewayz.Logging.Mapping;
 /// <item>every property, the template's included, under its own name (the name it has as a tag or a context), explicit
 /// <c>SentryTags</c> and <c>SentryContexts</c> entries under theirs; structured values flattened (<see cref="LogAttributes"/>);</item>
 /// <item>an exception: <c>exception.type</c>, <c>exception.message</c>, <c>exception.stacktrace</c>;</item>
+/// <item><c>sentry.origin</c> = <c>auto.log.serilog</c>, the integration that sent the line, as Sentry asks of logging
+/// integrations (set by the sender, last, so that no property of the same name replaces it);</item>
 /// <item>the tags of the Sentry scope where the line was logged (the request's <c>http.route</c>,
 /// <c>request_id</c>), which an event of the same scope carries as tags, unless a property has the name.</item>
 /// </list>
@@ -30,6 +32,8 @@ sealed class LogLineMapper(Redactor redactor)
     public const string ExceptionType = "exception.type";
     public const string ExceptionMessage = "exception.message";
     public const string ExceptionStackTrace = "exception.stacktrace";
+    public const string Origin = "sentry.origin";
+    public const string OriginValue = "auto.log.serilog";
 
     public LogLine Map(LogEvent logEvent, IReadOnlyDictionary<string, string>? scopeTags = null)
     {

@@ -108,5 +108,6 @@ sealed class SentryLogSender
             return;
         foreach (var (name, value) in attributes)
             log.SetAttribute(name, value);
+        log.SetAttribute(LogLineMapper.Origin, LogLineMapper.OriginValue);
     };
 }

@@ -148,6 +148,39 @@ public sealed class SentryLogsTests
     }
 
     [Fact]
+    public void A_line_says_which_integration_sent_it_as_Sentry_asks_of_logging_integrations()
+    {
+        using var sentry = SentryCapture.Start();
+        var serilog = sentry.CreateSerilogLogger(o => o.EnableLogs = true);
+        var mel = sentry.CreateLoggerFactory(o => o.EnableLogs = true).CreateLogger<ChatService>();
+
+        serilog.Information("Routed to {model}", "gpt-4o");
+        mel.LogInformation("Cached {model}", "gpt-4o");
+
+        var logs = sentry.Logs;
+        Assert.Equal(2, logs.Count);
+        Assert.All(logs, l => Assert.Equal("auto.log.serilog", l.Attributes["sentry.origin"]));
+    }
+
+    [Fact]
+    public void A_template_parameter_with_dots_in_its_name_keeps_it_whole()
+    {
+        using var sentry = SentryCapture.Start();
+        var serilog = sentry.CreateSerilogLogger(o => o.EnableLogs = true);
+        var mel = sentry.CreateLoggerFactory(o => o.EnableLogs = true).CreateLogger<ChatService>();
+
+        serilog.Information("Dequeued from {Queue.Name}", "billing");
+        mel.LogInformation("Enqueued on {Queue.Name}", "payments");
+
+        var logs = sentry.Logs;
+        var dequeued = logs.Single(l => l.Body == "Dequeued from billing");
+        Assert.Equal("billing", dequeued.Attributes["sentry.message.parameter.Queue.Name"]);
+        Assert.Equal("Dequeued from {Queue.Name}", dequeued.Attributes["sentry.message.template"]);
+        var enqueued = logs.Single(l => l.Body == "Enqueued on payments");
+        Assert.Equal("payments", enqueued.Attributes["sentry.message.parameter.Queue.Name"]);
+    }
+
+    [Fact]
     public void A_mel_line_carries_its_scope_category_and_event_id_and_critical_is_fatal()
     {
         using var sentry = SentryCapture.Start();
