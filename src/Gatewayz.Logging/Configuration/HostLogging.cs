@@ -1,8 +1,6 @@
 using Gatewayz.Logging.Redaction;
 using Gatewayz.Logging.Sinks;
 using Microsoft.Extensions.Hosting;
-using Sentry;
-using Serilog.Debugging;
 
 namespace Gatewayz.Logging.Configuration;
 
@@ -48,14 +46,7 @@ sealed class HostLogging(RedactionPolicy redaction)
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            try
-            {
-                services.GetService(typeof(IHub));
-            }
-            catch (Exception ex)
-            {
-                SelfLog.WriteLine("Gatewayz.Logging: resolving the app's Sentry hub failed: {0}", ex);
-            }
+            SentryHostFit.ResolveHub(services);
             foreach (var line in host.Sinks().Select(s => s.DecideOwnership()).OfType<string>().Distinct(StringComparer.Ordinal))
                 report(line);
             return Task.CompletedTask;

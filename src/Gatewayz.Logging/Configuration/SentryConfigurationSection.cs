@@ -29,8 +29,11 @@ static class SentryConfigurationSection
 
     static readonly Dictionary<string, PropertyInfo> StormControlOptions = KeysOf(typeof(StormControlOptions));
 
+    /// <summary>The keys the library reads, as an unknown key's warning lists them.</summary>
+    static readonly string[] LibraryKeyNames = [.. Options.Keys, ReplaceDefaultTags];
+
     /// <summary>The library's keys, hidden from the configuration binder: it reads and applies them itself (Sentry's spelling of Spotlight too).</summary>
-    static readonly HashSet<string> LibraryKeys = new(Options.Keys.Append(ReplaceDefaultTags).Append(EnableSpotlight).Append(SpotlightUrl), StringComparer.OrdinalIgnoreCase);
+    static readonly HashSet<string> LibraryKeys = new([.. LibraryKeyNames, EnableSpotlight, SpotlightUrl], StringComparer.OrdinalIgnoreCase);
 
     static Dictionary<string, PropertyInfo> KeysOf(Type options) =>
         options.GetProperties(BindingFlags.Public | BindingFlags.Instance)
@@ -63,9 +66,8 @@ static class SentryConfigurationSection
             }
             else if (!Is(child, SpotlightUrl) && !SentryOptionKeys.All.Contains(child.Key))
             {
-                var keys = Options.Keys.Append(ReplaceDefaultTags).ToList();
-                warn(Unknown(child, keys.Concat(SentryOptionKeys.All),
-                    $"Gatewayz.Logging's settings: {string.Join(", ", keys)}; Sentry's are the properties of SentryOptions and SentryAspNetCoreOptions."));
+                warn(Unknown(child, LibraryKeyNames.Concat(SentryOptionKeys.All),
+                    $"Gatewayz.Logging's settings: {string.Join(", ", LibraryKeyNames)}; Sentry's are the properties of SentryOptions and SentryAspNetCoreOptions."));
             }
         }
 

@@ -33,7 +33,6 @@ sealed class GatewayzSentrySink : ILogEventSink, ISetLoggingFailureListener, IDi
     readonly double? _sampleRate;
     readonly TimeSpan _shutdownTimeout;
     readonly bool _underHost;
-    readonly Action<string>? _reportStatus;
     readonly SentryLogSender? _logs;
     ILoggingFailureListener _failures = SelfLog.FailureListener;
     int _disposed;
@@ -44,15 +43,13 @@ sealed class GatewayzSentrySink : ILogEventSink, ISetLoggingFailureListener, IDi
 
     /// <param name="settings">The sink's settings.</param>
     /// <param name="underHost">Built by <c>AddGatewayzLogging</c>, whose host decides who owns the SDK when it starts (<see cref="DecideOwnership"/>).</param>
-    /// <param name="reportStatus">Where the line that says what became of Sentry goes; standard error when null.</param>
-    public GatewayzSentrySink(SentrySettings settings, bool underHost = false, Action<string>? reportStatus = null)
+    public GatewayzSentrySink(SentrySettings settings, bool underHost = false)
     {
         // Under AddGatewayzLogging the host decides who owns the SDK when it starts; elsewhere a sink
         // with a DSN decides as it is built, one without at its first event.
         SentryHostFit.Listen();
         _ownership = SdkOwnership.For(settings, deferred: underHost);
         _underHost = underHost;
-        _reportStatus = reportStatus;
         _hub = _ownership.Hub;
         _redactor = settings.Redactor;
         if (settings.StormControl is { } storm)
@@ -110,7 +107,7 @@ sealed class GatewayzSentrySink : ILogEventSink, ISetLoggingFailureListener, IDi
     /// <summary>Called by Serilog while the logger is built (<c>WriteTo.FallbackChain</c>, say): where failures go instead of SelfLog.</summary>
     public void SetFailureListener(ILoggingFailureListener failureListener) => _failures = failureListener ?? SelfLog.FailureListener;
 
-    void Say(string line) => (_reportStatus ?? StartupStatus.WriteToStandardError)(line);
+    static void Say(string line) => StartupStatus.WriteToStandardError(line);
 
     /// <summary>True when this sink sends log lines to Sentry's Logs (<c>EnableLogs</c>).</summary>
     public bool SendsLogs => _logs is not null;

@@ -1,5 +1,4 @@
 using Gatewayz.Logging.Context;
-using Gatewayz.Logging.Sinks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sentry;
@@ -38,6 +37,12 @@ static class SentryHostFit
         var services = host.Services;
         if (RoutesToSerilog(services))
             SentryLoggerEventsOff.Apply(services.GetService(typeof(SentryOptions)));
+        ResolveHub(services);
+    }
+
+    /// <summary>Resolves the app's Sentry hub, which is when Sentry's DI integration initialises the SDK; a failure goes to SelfLog.</summary>
+    public static void ResolveHub(IServiceProvider services)
+    {
         try
         {
             services.GetService(typeof(IHub));
