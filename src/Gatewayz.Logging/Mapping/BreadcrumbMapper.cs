@@ -13,9 +13,10 @@ static class BreadcrumbMapper
 {
     /// <summary>
     /// Adds the breadcrumb of <paramref name="logEvent"/> to <paramref name="scope"/>;
-    /// <paramref name="category"/> is the event's source context, already read by the caller.
+    /// <paramref name="category"/> is the event's source context and <paramref name="message"/> its
+    /// rendered message, secrets masked, both already made by the caller.
     /// </summary>
-    public static void AddTo(Scope scope, LogEvent logEvent, string? category, Redactor redactor)
+    public static void AddTo(Scope scope, LogEvent logEvent, string? category, string message, Redactor redactor)
     {
         KeyValuePair<string, LogEventPropertyValue>[]? data = null;
         var properties = logEvent.Properties;
@@ -53,7 +54,7 @@ static class BreadcrumbMapper
 
         scope.AddBreadcrumb(
             timestamp: logEvent.Timestamp,
-            message: TextCut.WithCount(redactor.FreshText(MessageRenderer.Render(logEvent)), SentryLimits.BreadcrumbMessageLength),
+            message: TextCut.WithCount(message, SentryLimits.BreadcrumbMessageLength),
             category: category ?? "log",
             type: "default",
             data: data is null && exceptionType is null ? null : new BreadcrumbData(data ?? [], redactor, exceptionType, exceptionMessage),

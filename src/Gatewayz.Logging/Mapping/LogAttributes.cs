@@ -42,6 +42,24 @@ sealed class LogAttributes
     /// <summary>A property value of any shape, under <paramref name="name"/>.</summary>
     public void AddValue(string name, LogEventPropertyValue value) => AddValue(name, value, 1);
 
+    /// <summary>
+    /// A property value of any shape under <paramref name="name"/> and, when given, the same attributes
+    /// again under <paramref name="alias"/> (its fields renamed alike): the value is read once.
+    /// </summary>
+    public void AddValue(string name, LogEventPropertyValue value, string? alias)
+    {
+        var first = _items.Count;
+        AddValue(name, value, 1);
+        if (alias is null)
+            return;
+        var last = _items.Count;
+        for (var i = first; i < last; i++)
+        {
+            var (key, added) = _items[i];
+            Add(key.Length == name.Length ? alias : string.Concat(alias, key.AsSpan(name.Length)), added);
+        }
+    }
+
     void AddValue(string name, LogEventPropertyValue value, int depth)
     {
         switch (value)

@@ -28,14 +28,17 @@ sealed class LogEventMapper(FrozenSet<string> tagProperties, Redactor redactor)
 {
     static readonly string Version = typeof(LogEventMapper).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
-    public void Apply(LogEvent logEvent, SentryEvent sentryEvent)
+    /// <param name="logEvent">The log event.</param>
+    /// <param name="sentryEvent">The event to fill.</param>
+    /// <param name="message">The rendered message, secrets masked (<see cref="MessageRenderer.Render(LogEvent, Redactor)"/>).</param>
+    public void Apply(LogEvent logEvent, SentryEvent sentryEvent, string message)
     {
         var report = new CutReport();
         sentryEvent.Level = LevelMapping.ToSentryLevel(logEvent.Level);
         sentryEvent.Message = new SentryMessage
         {
             Message = Cut(redactor.Text(logEvent.MessageTemplate.Text), SentryLimits.MessageLength, "message template", report),
-            Formatted = Cut(redactor.FreshText(MessageRenderer.Render(logEvent)), SentryLimits.MessageLength, "message", report),
+            Formatted = Cut(message, SentryLimits.MessageLength, "message", report),
         };
         sentryEvent.Sdk.AddIntegration("Gatewayz.Logging");
         sentryEvent.Sdk.AddPackage("nuget:Gatewayz.Logging", Version);

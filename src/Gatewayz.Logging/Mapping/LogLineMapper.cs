@@ -35,10 +35,13 @@ sealed class LogLineMapper(Redactor redactor)
     public const string Origin = "sentry.origin";
     public const string OriginValue = "auto.log.serilog";
 
-    public LogLine Map(LogEvent logEvent, IReadOnlyDictionary<string, string>? scopeTags = null)
+    /// <param name="logEvent">The log event.</param>
+    /// <param name="message">Its rendered message, secrets masked (<see cref="MessageRenderer.Render(LogEvent, Redactor)"/>): the body.</param>
+    /// <param name="scopeTags">The tags of the Sentry scope where the line was logged.</param>
+    public LogLine Map(LogEvent logEvent, string message, IReadOnlyDictionary<string, string>? scopeTags = null)
     {
         var attributes = new LogAttributes(logEvent.Properties.Count + 8);
-        var body = TextCut.WithCount(redactor.FreshText(MessageRenderer.Render(logEvent)), LogLimits.BodyLength);
+        var body = TextCut.WithCount(message, LogLimits.BodyLength);
         var template = logEvent.MessageTemplate;
         var named = NamesIn(template);
         if (named.Properties.Length > 0)
@@ -63,13 +66,17 @@ sealed class LogLineMapper(Redactor redactor)
                         attributes.AddValue(entry, redactor.Property(entry, entryValue));
                     continue;
             }
-            // A template's property is searchable under its own name too, as it is a tag in Issues.
+            // A template's property is searchable under its own name too, as it is a tag in Issues:
+            // its value is turned into attributes once, then added again under that name.
             if (named.ParameterName(name) is { } parameter)
-                attributes.AddValue(parameter, value);
-            attributes.AddValue(name, value);
+                attributes.AddValue(parameter, value, alias: name);
+            else
+                attributes.AddValue(name, value);
         }
 
-        if (scopeTags is { Count: > 0 })
+        // Enumerated without asking its Count first: the scope keeps its tags in a ConcurrentDictionary,
+        // whose Count takes every one of its locks (one per core) on each line.
+        if (scopeTags is not null)
         {
             foreach (var (name, tag) in scopeTags)
             {

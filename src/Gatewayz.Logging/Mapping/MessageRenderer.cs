@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
+using Gatewayz.Logging.Redaction;
 using Serilog.Events;
 using Serilog.Parsing;
 
@@ -18,6 +19,12 @@ static class MessageRenderer
 
     [ThreadStatic]
     static StringWriter? t_writer;
+
+    /// <summary>
+    /// The message as every Sentry shape of the line shows it (event, breadcrumb, log line), secrets
+    /// masked: rendered and scanned once per log event by the sink, which hands it to each.
+    /// </summary>
+    public static string Render(LogEvent logEvent, Redactor redactor) => redactor.FreshText(Render(logEvent));
 
     public static string Render(LogEvent logEvent)
     {

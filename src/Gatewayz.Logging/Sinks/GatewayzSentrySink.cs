@@ -123,6 +123,8 @@ sealed class GatewayzSentrySink : ILogEventSink, ISetLoggingFailureListener, IDi
         SinkGuard.Enter();
         CaptureTicket? ticket = null;
         SentryEvent? captured = null;
+        // The message, rendered and scanned for secrets once for the event, the breadcrumb and the log line.
+        string? message = null;
         bool claimed = false, sent = false;
         try
         {
@@ -138,15 +140,15 @@ sealed class GatewayzSentrySink : ILogEventSink, ISetLoggingFailureListener, IDi
             ticket = CaptureTicket.Of(logEvent);
             claimed = ticket is not null && ticket.TryClaim();
             if ((ticket is not null || logEvent.Level >= _eventLevel) && _exceptions.ShouldSend(logEvent.Exception))
-                sent = Capture(logEvent, claimed ? ticket : null, out captured) != SentryId.Empty;
+                sent = Capture(logEvent, claimed ? ticket : null, ref message, out captured) != SentryId.Empty;
             // An error also stays in the scope as a breadcrumb (after its own event), sent or not, so
             // that the events after it show it.
             var scope = logEvent.Level >= _breadcrumbLevel || _logs is not null ? CurrentScope.Of(_hub) : null;
             if (logEvent.Level >= _breadcrumbLevel && scope is not null)
-                BreadcrumbMapper.AddTo(scope, logEvent, source, _redactor);
+                BreadcrumbMapper.AddTo(scope, logEvent, source, message ??= MessageRenderer.Render(logEvent, _redactor), _redactor);
             // Sentry's Logs: a line of its own, whatever became of the event.
             if (_logs is not null && Volatile.Read(ref _disposed) == 0)
-                _logs.Send(_hub, logEvent, scope, sent ? captured?.Contexts.Trace : null);
+                _logs.Send(_hub, logEvent, scope, ref message, sent ? captured?.Contexts.Trace : null);
         }
         catch (Exception ex)
         {
@@ -165,7 +167,7 @@ sealed class GatewayzSentrySink : ILogEventSink, ISetLoggingFailureListener, IDi
     /// Captures the event on this thread; returns its id, or empty when it is not sent. The event made
     /// comes out as <paramref name="captured"/>: the SDK has put its trace on it.
     /// </summary>
-    SentryId Capture(LogEvent logEvent, CaptureTicket? ticket, out SentryEvent? captured)
+    SentryId Capture(LogEvent logEvent, CaptureTicket? ticket, ref string? message, out SentryEvent? captured)
     {
         captured = null;
         if (Volatile.Read(ref _disposed) != 0)
@@ -190,7 +192,7 @@ sealed class GatewayzSentrySink : ILogEventSink, ISetLoggingFailureListener, IDi
             return SentryId.Empty;
 
         var sentryEvent = ticket?.TakeEvent() ?? LoggedEvent.Create(logEvent.Exception);
-        _mapper.Apply(logEvent, sentryEvent);
+        _mapper.Apply(logEvent, sentryEvent, message ??= MessageRenderer.Render(logEvent, _redactor));
         if (logEvent.Exception is { } exception && sentryEvent.Exception is null)
         {
             // The SDK cannot read this exception (LoggedEvent): the library describes it instead.

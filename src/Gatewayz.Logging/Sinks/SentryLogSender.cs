@@ -1,6 +1,7 @@
 using System.Globalization;
 using Gatewayz.Logging.Configuration;
 using Gatewayz.Logging.Mapping;
+using Gatewayz.Logging.Redaction;
 using Sentry;
 using Serilog.Events;
 
@@ -24,12 +25,14 @@ sealed class SentryLogSender
     static readonly object[] NoParameters = [];
 
     readonly LogLineMapper _mapper;
+    readonly Redactor _redactor;
     readonly LogEventLevel _minimumLevel;
     readonly StormControl? _storm;
 
     SentryLogSender(SentrySettings settings)
     {
-        _mapper = new LogLineMapper(settings.Redactor);
+        _redactor = settings.Redactor;
+        _mapper = new LogLineMapper(_redactor);
         _minimumLevel = settings.Options.MinimumLogLevel;
         if (settings.StormControl is { } storm)
             _storm = new StormControl(storm.MaxEvents * LinesPerEventBudget, storm.Window);
@@ -41,8 +44,9 @@ sealed class SentryLogSender
     /// <param name="hub">The hub to send through.</param>
     /// <param name="logEvent">The log event.</param>
     /// <param name="scope">The hub's current scope, whose tags the line carries; the sink has it already for the breadcrumb.</param>
+    /// <param name="message">The rendered message, secrets masked, if the sink has made it already; made here otherwise.</param>
     /// <param name="eventTrace">The trace of the error event the sink captured for this log event, if any.</param>
-    public void Send(IHub hub, LogEvent logEvent, Scope? scope, Sentry.Protocol.Trace? eventTrace = null)
+    public void Send(IHub hub, LogEvent logEvent, Scope? scope, ref string? message, Sentry.Protocol.Trace? eventTrace = null)
     {
         if (logEvent.Level < _minimumLevel || !hub.IsEnabled)
             return;
@@ -50,7 +54,7 @@ sealed class SentryLogSender
         if (!verdict.Send)
             return;
 
-        var line = _mapper.Map(logEvent, scope?.Tags);
+        var line = _mapper.Map(logEvent, message ??= MessageRenderer.Render(logEvent, _redactor), scope?.Tags);
         if (verdict.Suppressed > 0)
         {
             line.Attributes.Add(new(Suppressed, verdict.Suppressed));

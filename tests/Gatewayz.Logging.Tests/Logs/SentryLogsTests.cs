@@ -162,6 +162,50 @@ public sealed class SentryLogsTests
         Assert.All(logs, l => Assert.Equal("auto.log.serilog", l.Attributes["sentry.origin"]));
     }
 
+    /// <summary>A value Serilog keeps as it is (a scalar), which counts how often its text is read.</summary>
+    sealed class CountedRoute
+    {
+        int _reads;
+
+        public int Reads => Volatile.Read(ref _reads);
+
+        public override string ToString()
+        {
+            Interlocked.Increment(ref _reads);
+            return "openrouter/gpt-4o";
+        }
+    }
+
+    [Fact]
+    public void A_line_that_is_a_breadcrumb_and_a_log_line_is_rendered_once_and_its_value_read_once_per_shape()
+    {
+        using var sentry = SentryCapture.Start();
+        var route = new CountedRoute();
+        var logger = sentry.CreateSerilogLogger(o => o.EnableLogs = true, c => c.Destructure.AsScalar<CountedRoute>());
+
+        logger.Information("Routing to {Route}", route);
+
+        var line = sentry.Logs.Single();
+        Assert.Equal("Routing to openrouter/gpt-4o", line.Body);
+        Assert.Equal("openrouter/gpt-4o", line.Attributes["sentry.message.parameter.Route"]);
+        Assert.Equal("openrouter/gpt-4o", line.Attributes["Route"]);
+        // Once for the message, which the breadcrumb and the log line share, and once for the
+        // attributes (the parameter's and the property's). The breadcrumb's data stays unread until
+        // an event carries it.
+        Assert.Equal(2, route.Reads);
+
+        logger.Error("Routing to {Route} failed", route);
+
+        var evt = sentry.Events.Single();
+        Assert.Equal("Routing to openrouter/gpt-4o failed", evt.Formatted);
+        Assert.Equal("openrouter/gpt-4o", evt.Breadcrumbs.Single().Data!["Route"]);
+        Assert.Equal("Routing to openrouter/gpt-4o failed", sentry.Logs[1].Body);
+        // The event, its breadcrumb and its log line share one rendering (1), the line's attributes
+        // read the value once (1), the event's log context once (1), and the event carries the
+        // earlier line's breadcrumb, whose data is read now that it is sent (1).
+        Assert.Equal(2 + 4, route.Reads);
+    }
+
     [Fact]
     public void A_template_parameter_with_dots_in_its_name_keeps_it_whole()
     {
