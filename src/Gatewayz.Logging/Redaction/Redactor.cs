@@ -101,12 +101,22 @@ sealed class Redactor
     /// </summary>
     public string[] Marks(MessageTemplate template)
     {
-        if (_marks.TryGetValue(template, out var known))
-            return known;
-        var marks = TemplateMarks.Find(template, _scanner);
-        _marks.AddOrUpdate(template, marks);
+        // The enricher and the sink ask about the same event's template one after the other, and a
+        // run of one logging statement repeats it: the last answer is read without the table.
+        if (_lastMarks is { } last && ReferenceEquals(last.Template, template))
+            return last.Marks;
+        if (!_marks.TryGetValue(template, out var marks))
+        {
+            marks = TemplateMarks.Find(template, _scanner);
+            _marks.AddOrUpdate(template, marks);
+        }
+        _lastMarks = new TemplateMarksOf(template, marks);
         return marks;
     }
+
+    volatile TemplateMarksOf? _lastMarks;
+
+    sealed record TemplateMarksOf(MessageTemplate Template, string[] Marks);
 
     /// <summary>
     /// The event with the properties its template marks filtered; the same instance when there are none

@@ -80,7 +80,7 @@ sealed class SentryRedactor : ISentryEventProcessor, ISentryTransactionProcessor
     /// </summary>
     public SentryLog? BeforeSendLog(SentryLog log)
     {
-        if (HoldsSecret(log.Message) || (log.Template is { } template && HoldsSecret(template)) || log.Parameters.Any(p => _values.Entry(p.Key, p.Value) is var safe && !ReferenceEquals(safe, p.Value)))
+        if (!ReferenceEquals(log.Message, t_ownLineBody) && HoldsSecret(log))
         {
             if (Interlocked.Increment(ref _logsDropped) == 1)
                 SelfLog.WriteLine("Gatewayz.Logging: a Sentry Logs line sent by other code held a secret in its text, which the SDK does not let the library mask; it was dropped (this is said once)");
@@ -89,6 +89,28 @@ sealed class SentryRedactor : ISentryEventProcessor, ISentryTransactionProcessor
         if (!_redactor.SendDefaultPii && log.TryGetAttribute("user.email", out var email) && email is string address)
             log.SetAttribute("user.email", MaskedEmail(address));
         return log;
+    }
+
+    /// <summary>
+    /// The library's own line is scanned once, as its message was rendered: the sink calls this with
+    /// the line's body for the length of its call to the SDK, which runs <see cref="BeforeSendLog"/> on
+    /// the same thread, and with null after it.
+    /// </summary>
+    public static void SendingOwnLine(string? body) => t_ownLineBody = body;
+
+    [ThreadStatic]
+    static string? t_ownLineBody;
+
+    bool HoldsSecret(SentryLog log)
+    {
+        if (HoldsSecret(log.Message) || (log.Template is { } template && HoldsSecret(template)))
+            return true;
+        foreach (var (key, value) in log.Parameters)
+        {
+            if (!ReferenceEquals(_values.Entry(key, value), value))
+                return true;
+        }
+        return false;
     }
 
     bool HoldsSecret(string text) => !ReferenceEquals(_redactor.Text(text), text);
