@@ -154,16 +154,14 @@ public sealed class Report(IReadOnlyList<Summary> summaries, IReadOnlyList<CpuRe
                 line <= logPeer));
             AddRatio($"Information → Sentry log line ({api})", line, logFloor, "Serilog null sink", 3);
         }
-        var disabledWithLogs = Find("LogLineBenchmarks", "Gatewayz_disabled_level");
-        var disabledWithLogsBytes = disabledWithLogs is null ? -1 : Allocated(disabledWithLogs);
+        var disabledWithLogsBytes = AllocatedBy("LogLineBenchmarks", "Gatewayz_disabled_level");
         _targets.Add(new Target("Disabled level with logs on (Serilog API)", Bytes(disabledWithLogsBytes), "0 B", disabledWithLogsBytes == 0));
 
         var disabledFloor = Mean("DisabledLevelBenchmarks", Floor);
         foreach (var (api, method) in new[] { ("Serilog API", "Gatewayz_Serilog"), ("MEL API", "Gatewayz_MEL") })
         {
-            var report = Find("DisabledLevelBenchmarks", method);
-            var bytes = report is null ? -1 : Allocated(report);
-            var mean = report is null ? double.NaN : Mean(report);
+            var bytes = AllocatedBy("DisabledLevelBenchmarks", method);
+            var mean = Mean("DisabledLevelBenchmarks", method);
             var peerMean = Mean("DisabledLevelBenchmarks", PeerMethod);
             // MEL adds its own dispatch before any provider is asked; the peer pays the same.
             var reference = method == "Gatewayz_MEL" ? peerMean : disabledFloor;

@@ -39,14 +39,11 @@ sealed class LogAttributes
 
     public void AddText(string name, string text, int maxLength = LogLimits.ValueLength) => Add(name, TextCut.WithCount(text, maxLength));
 
-    /// <summary>A property value of any shape, under <paramref name="name"/>.</summary>
-    public void AddValue(string name, LogEventPropertyValue value) => AddValue(name, value, 1);
-
     /// <summary>
     /// A property value of any shape under <paramref name="name"/> and, when given, the same attributes
     /// again under <paramref name="alias"/> (its fields renamed alike): the value is read once.
     /// </summary>
-    public void AddValue(string name, LogEventPropertyValue value, string? alias)
+    public void AddValue(string name, LogEventPropertyValue value, string? alias = null)
     {
         var first = _items.Count;
         AddValue(name, value, 1);

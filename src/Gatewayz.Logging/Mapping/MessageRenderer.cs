@@ -22,9 +22,11 @@ static class MessageRenderer
 
     /// <summary>
     /// The message as every Sentry shape of the line shows it (event, breadcrumb, log line), secrets
-    /// masked: rendered and scanned once per log event by the sink, which hands it to each.
+    /// masked: rendered and scanned once per log event by the sink, which hands it to each. The
+    /// redactor remembers a clean message, so that its <c>BeforeSendLog</c> knows the library's own
+    /// line without scanning it again.
     /// </summary>
-    public static string Render(LogEvent logEvent, Redactor redactor) => redactor.FreshText(Render(logEvent));
+    public static string Render(LogEvent logEvent, Redactor redactor) => redactor.Text(Render(logEvent));
 
     public static string Render(LogEvent logEvent)
     {

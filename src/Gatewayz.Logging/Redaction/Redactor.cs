@@ -28,7 +28,7 @@ sealed class Redactor
     readonly KnownCleanValues<string> _plainKeys = new();
     readonly KnownCleanValues<StructureValue> _cleanStructures = new();
     readonly ConditionalWeakTable<MessageTemplate, MessageTemplate> _templates = new();
-    readonly ConditionalWeakTable<MessageTemplate, string[]> _marks = new();
+    readonly ConditionalWeakTable<MessageTemplate, TemplateMarksOf> _marks = new();
 
     public Redactor(IEnumerable<string>? sensitiveKeys = null, IEnumerable<string>? safeKeys = null, bool sendDefaultPii = false)
     {
@@ -53,9 +53,9 @@ sealed class Redactor
     }
 
     /// <summary>
-    /// Text made for one event (a rendered message, an exception's message) with its secrets masked;
-    /// the same instance when there are none. Unlike <see cref="Text"/>, it does not look for the
-    /// instance among those seen before.
+    /// Text made for one event and not seen again (an exception's message, a stack trace) with its
+    /// secrets masked; the same instance when there are none. Unlike <see cref="Text"/>, it neither looks
+    /// for the instance among those seen before nor remembers it.
     /// </summary>
     public string FreshText(string text) => _scanner.Redact(text);
 
@@ -105,13 +105,14 @@ sealed class Redactor
         // run of one logging statement repeats it: the last answer is read without the table.
         if (_lastMarks is { } last && ReferenceEquals(last.Template, template))
             return last.Marks;
-        if (!_marks.TryGetValue(template, out var marks))
+        // The table holds the pair itself, so that making it the last one allocates nothing.
+        if (!_marks.TryGetValue(template, out var known))
         {
-            marks = TemplateMarks.Find(template, _scanner);
-            _marks.AddOrUpdate(template, marks);
+            known = new TemplateMarksOf(template, TemplateMarks.Find(template, _scanner));
+            _marks.AddOrUpdate(template, known);
         }
-        _lastMarks = new TemplateMarksOf(template, marks);
-        return marks;
+        _lastMarks = known;
+        return known.Marks;
     }
 
     volatile TemplateMarksOf? _lastMarks;

@@ -35,7 +35,8 @@ sealed class SentryRedactor : ISentryEventProcessor, ISentryTransactionProcessor
         if (@event.Message is { } message)
         {
             message.Message = _values.Text(message.Message);
-            message.Formatted = message.Formatted is { } formatted ? _redactor.FreshText(formatted) : null;
+            // The library's own message was remembered clean as it was rendered: found, not scanned again.
+            message.Formatted = message.Formatted is { } formatted ? _redactor.Text(formatted) : null;
         }
 
         foreach (var exception in @event.SentryExceptions ?? [])
@@ -80,7 +81,7 @@ sealed class SentryRedactor : ISentryEventProcessor, ISentryTransactionProcessor
     /// </summary>
     public SentryLog? BeforeSendLog(SentryLog log)
     {
-        if (!ReferenceEquals(log.Message, t_ownLineBody) && HoldsSecret(log))
+        if (HoldsSecret(log))
         {
             if (Interlocked.Increment(ref _logsDropped) == 1)
                 SelfLog.WriteLine("Gatewayz.Logging: a Sentry Logs line sent by other code held a secret in its text, which the SDK does not let the library mask; it was dropped (this is said once)");
@@ -90,16 +91,6 @@ sealed class SentryRedactor : ISentryEventProcessor, ISentryTransactionProcessor
             log.SetAttribute("user.email", MaskedEmail(address));
         return log;
     }
-
-    /// <summary>
-    /// The library's own line is scanned once, as its message was rendered: the sink calls this with
-    /// the line's body for the length of its call to the SDK, which runs <see cref="BeforeSendLog"/> on
-    /// the same thread, and with null after it.
-    /// </summary>
-    public static void SendingOwnLine(string? body) => t_ownLineBody = body;
-
-    [ThreadStatic]
-    static string? t_ownLineBody;
 
     bool HoldsSecret(SentryLog log)
     {

@@ -64,8 +64,6 @@ sealed class SentryLogSender
         // No parameters: the SDK takes the body as it is, and leaves the template attributes to the line.
         var logger = hub.Logger;
         t_attributes = line.Attributes;
-        // Masked as it was rendered: the library's BeforeSendLog, on an SDK it initialised, does not scan it again.
-        SentryRedactor.SendingOwnLine(line.Body);
         var traceScope = SameTraceAsEvent(hub, eventTrace);
         try
         {
@@ -82,7 +80,6 @@ sealed class SentryLogSender
         finally
         {
             t_attributes = null;
-            SentryRedactor.SendingOwnLine(null);
             traceScope?.Dispose();
         }
     }
