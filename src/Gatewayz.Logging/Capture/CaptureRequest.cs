@@ -10,4 +10,11 @@ sealed record CaptureRequest(
     string? ContextName,
     IReadOnlyDictionary<string, object?>? Context,
     IReadOnlyDictionary<string, string>? Tags,
-    string? UserId);
+    string? UserId)
+{
+    /// <summary>The message as a message template that renders as exactly that text.</summary>
+    public string Template =>
+        Message.Contains('{', StringComparison.Ordinal) || Message.Contains('}', StringComparison.Ordinal)
+            ? Message.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal)
+            : Message;
+}

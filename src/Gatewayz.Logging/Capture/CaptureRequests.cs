@@ -10,7 +10,7 @@ static class CaptureRequests
         IReadOnlyDictionary<string, string>? tags, string? message)
     {
         var hasType = !string.IsNullOrWhiteSpace(contextType);
-        var fields = new CaptureFields().AddDetails(contextData).Build();
+        var fields = Fields([], contextData);
         return new(
             exception,
             message ?? (hasType ? $"Error in {contextType}" : $"{exception?.GetType().Name ?? "Error"} captured"),
@@ -26,7 +26,7 @@ static class CaptureRequests
             exception,
             message ?? $"Provider {Name(provider)} request failed",
             "provider",
-            new CaptureFields().Add("provider_name", provider).Add("model", model).Add("request_id", requestId).Add("endpoint", endpoint).AddDetails(extra).Build(),
+            Fields([("provider_name", provider), ("model", model), ("request_id", requestId), ("endpoint", endpoint)], extra),
             Tags(("provider", provider)),
             null);
 
@@ -35,7 +35,7 @@ static class CaptureRequests
             exception,
             message ?? $"Database {Name(operation)} on {Name(table)} failed",
             "database",
-            new CaptureFields().Add("operation", operation).Add("table", table).AddDetails(details).Build(),
+            Fields([("operation", operation), ("table", table)], details),
             Tags(("operation", operation), ("table", table)),
             null);
 
@@ -45,7 +45,7 @@ static class CaptureRequests
             exception,
             message ?? $"Payment {Name(operation)} via {Name(provider)} failed",
             "payment",
-            new CaptureFields().Add("operation", operation).Add("provider", provider).Add("user_id", userId).Add("amount", amount).AddDetails(details).Build(),
+            Fields([("operation", operation), ("provider", provider), ("user_id", userId), ("amount", amount)], details),
             Tags(("operation", operation), ("provider", provider)),
             userId);
 
@@ -54,7 +54,7 @@ static class CaptureRequests
             exception,
             message ?? $"Authentication {Name(operation)} failed",
             "authentication",
-            new CaptureFields().Add("operation", operation).Add("user_id", userId).AddDetails(details).Build(),
+            Fields([("operation", operation), ("user_id", userId)], details),
             Tags(("operation", operation)),
             userId);
 
@@ -63,7 +63,7 @@ static class CaptureRequests
             exception,
             message ?? $"Cache {Name(operation)} on {Name(cacheType)} failed",
             "cache",
-            new CaptureFields().Add("operation", operation).Add("cache_type", cacheType).Add("key", key).AddDetails(details).Build(),
+            Fields([("operation", operation), ("cache_type", cacheType), ("key", key)], details),
             Tags(("operation", operation), ("cache_type", cacheType)),
             null);
 
@@ -73,10 +73,30 @@ static class CaptureRequests
             exception,
             message ?? $"Model {Name(modelId)} {Name(operation)} failed on {Name(provider)} via {Name(gateway)}",
             "model_health",
-            new CaptureFields().Add("model_id", modelId).Add("provider", provider).Add("gateway", gateway).Add("operation", operation)
-                .Add("status", status).Add("response_time_ms", responseTimeMs).AddDetails(details).Build(),
+            Fields([("model_id", modelId), ("provider", provider), ("gateway", gateway), ("operation", operation),
+                ("status", status), ("response_time_ms", responseTimeMs)], details),
             Tags(("provider", provider), ("gateway", gateway), ("model_id", modelId), ("operation", operation)),
             null);
+
+    /// <summary>
+    /// A helper's context: the named fields that were given (absent when null, never null), then the
+    /// caller's details (a dictionary or an object), which never replace a named field.
+    /// </summary>
+    public static Dictionary<string, object?> Fields(ReadOnlySpan<(string Name, object? Value)> named, object? details)
+    {
+        var fields = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (name, value) in named)
+        {
+            if (value is not null)
+                fields[name] = value;
+        }
+        foreach (var (name, value) in ObjectFields.Read(details))
+        {
+            if (!string.IsNullOrEmpty(name))
+                fields.TryAdd(name, value);
+        }
+        return fields;
+    }
 
     static string Name(string? value) => string.IsNullOrWhiteSpace(value) ? "(unknown)" : value;
 

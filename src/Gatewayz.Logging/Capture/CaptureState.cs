@@ -1,5 +1,4 @@
 using System.Collections;
-using Gatewayz.Logging.Mapping;
 
 namespace Gatewayz.Logging.Capture;
 
@@ -19,7 +18,7 @@ sealed class CaptureState : IReadOnlyList<KeyValuePair<string, object?>>
     public CaptureState(CaptureRequest request)
     {
         _message = request.Message;
-        _pairs = [new("{OriginalFormat}", LiteralTemplate.Escape(request.Message))];
+        _pairs = [new("{OriginalFormat}", request.Template)];
         if (request.ContextName is { } name && request.Context is { Count: > 0 } context)
             _pairs.Add(new("@" + PropertyNames.SentryContexts, new Dictionary<string, object?> { [name] = context }));
         if (request.Tags is { Count: > 0 } tags)

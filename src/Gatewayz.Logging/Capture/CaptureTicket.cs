@@ -1,5 +1,3 @@
-using Gatewayz.Logging.Mapping;
-using Gatewayz.Logging.Sinks;
 using Sentry;
 using Serilog.Events;
 
@@ -7,18 +5,15 @@ namespace Gatewayz.Logging.Capture;
 
 /// <summary>
 /// An explicit capture, carried by its log event in the <see cref="PropertyNames.SentryEventId"/>
-/// property, so that it reaches the sink wherever and whenever the sink runs: on the calling thread,
-/// behind <c>WriteTo.Async</c> or a batching wrapper. Every Gatewayz sink that receives the event sends
-/// it whatever its minimum event level; the first one to claim the ticket sends the Sentry event
-/// made here, whose id the helper returned, and every other sink makes its own (two sinks never
-/// share one <see cref="SentryEvent"/>). The event, with its id and timestamp, is made with the ticket.
+/// property, so that it reaches the sink wherever and whenever the sink runs (behind <c>WriteTo.Async</c>
+/// too). Every Gatewayz sink sends it whatever its minimum event level: the first to claim the ticket
+/// sends the event made here, whose id the helper returned; any other makes its own.
 /// </summary>
 /// <remarks>
-/// The Serilog helpers put the ticket on the log event they build. A MEL helper cannot: Serilog's
-/// MEL providers turn an unknown object into its text. It makes the ticket current on its thread for
-/// the length of its <c>Log</c> call instead, and the context enricher, which Serilog runs on that
-/// thread before any sink or wrapper, moves it onto the event. Without the enricher, a sink on the
-/// calling thread still finds it there.
+/// A MEL helper cannot put the ticket on its event (Serilog's MEL providers turn an unknown object into
+/// its text): the ticket is current on its thread for the <c>Log</c> call, and the context enricher,
+/// which runs on that thread before any wrapper, moves it onto the event; without the enricher, a sink
+/// on the calling thread still finds it there.
 /// </remarks>
 sealed class CaptureTicket
 {
@@ -39,9 +34,17 @@ sealed class CaptureTicket
     {
         _exception = exception;
         _level = level;
-        _event = LoggedEvent.Create(exception);
+        _event = NewEvent(exception);
         Property = new LogEventProperty(PropertyNames.SentryEventId, new ScalarValue(this));
     }
+
+    /// <summary>
+    /// The Sentry event a logged failure starts as, before the mapping fills it: the logged exception, for
+    /// the SDK to read when it captures; none when the SDK could not read it (<see cref="ExceptionProbe"/>),
+    /// and the sink describes the exception itself.
+    /// </summary>
+    public static SentryEvent NewEvent(Exception? exception) =>
+        new(exception is null || ExceptionProbe.FindFault(exception) is null ? exception : null);
 
     /// <summary>The property that carries this ticket; other sinks show it as the Sentry event id.</summary>
     public LogEventProperty Property { get; }

@@ -4,12 +4,10 @@ using System.Reflection;
 namespace Gatewayz.Logging.Capture;
 
 /// <summary>
-/// Finds an exception the Sentry SDK cannot read. The SDK reads <c>Message</c>, <c>StackTrace</c>,
-/// <c>Data</c> and <c>HelpLink</c> of every exception in the chain; when one of them throws, it
-/// leaves the exceptions out of the event, or stops enriching it, and says so only in its own debug
-/// output. The runtime's own implementations are trusted; an app's override is called once, in a
-/// try. Runs on the logging thread: for an exception type that overrides none of them, one cached
-/// lookup.
+/// Finds an exception the Sentry SDK cannot read: one whose <c>Message</c>, <c>StackTrace</c>,
+/// <c>Data</c> or <c>HelpLink</c> throws, which the SDK would leave out of the event, saying so only in
+/// its own debug output. The runtime's own implementations are trusted; an app's override is called
+/// once, in a try. For a type that overrides none of them: one cached lookup.
 /// </summary>
 static class ExceptionProbe
 {

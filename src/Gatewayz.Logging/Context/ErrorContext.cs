@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Gatewayz.Logging.Capture;
 using Gatewayz.Logging.Context;
-using Gatewayz.Logging.Mapping;
 using Serilog.Context;
 using Serilog.Debugging;
 

@@ -25,7 +25,7 @@ sealed class GatewayzContextEnricher : ILogEventEnricher
         if (restoreThrowSite)
         {
             ThrowSites.Enable();
-            HostScopeProviders.Watch();
+            MelScopeProviders.Watch();
         }
     }
 

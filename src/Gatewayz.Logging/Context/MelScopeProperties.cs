@@ -1,4 +1,3 @@
-using Gatewayz.Logging.Mapping;
 using Serilog.Debugging;
 using Serilog.Events;
 

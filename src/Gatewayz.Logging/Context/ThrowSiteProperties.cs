@@ -1,4 +1,3 @@
-using Gatewayz.Logging.Mapping;
 using Serilog.Context;
 using Serilog.Core;
 using Serilog.Events;
@@ -20,7 +19,7 @@ static class ThrowSiteProperties
         if (logEvent.Exception is null || ThrowSites.Find(logEvent.Exception) is not { } sites)
             return;
 
-        HostScopeProviders.RegisterBuiltHosts();
+        MelScopeProviders.RegisterBuiltHosts();
         var collected = new LogEvent(logEvent.Timestamp, logEvent.Level, null, EmptyTemplate, []);
         foreach (var site in sites)
         {

@@ -5,11 +5,9 @@ namespace Gatewayz.Logging.Context;
 
 /// <summary>
 /// Remembers where exceptions were first thrown: the execution context current at the throw, which
-/// holds the LogContext, MEL and ErrorContext scopes that are gone by the time a catch block logs the
-/// exception. Each context is kept beside its exception in a weak table, so it lives exactly as long as
-/// the exception does and nothing longer: an exception nobody holds any more takes its context with it.
-/// The scopes are replayed only when an exception is logged. The first-chance notification is the one
-/// process-wide hook .NET offers for this.
+/// holds the scopes that are gone by the time a catch block logs the exception. Each context is kept
+/// beside its exception in a weak table, so it lives exactly as long as the exception does. Recorded
+/// through the first-chance notification, the one process-wide hook .NET offers for this.
 /// </summary>
 static class ThrowSites
 {

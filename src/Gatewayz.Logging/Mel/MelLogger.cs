@@ -10,6 +10,12 @@ namespace Gatewayz.Logging.Mel;
 /// <summary>One MEL category of <see cref="MelLoggerProvider"/>: builds the Serilog event of each call.</summary>
 sealed class MelLogger : Microsoft.Extensions.Logging.ILogger
 {
+    /// <summary>
+    /// MEL's <c>EventId</c> as the structure Serilog users know (<c>Id</c>, <c>Name</c>), built once per
+    /// distinct id (at most 1,024 kept): an app has a few hundred at most.
+    /// </summary>
+    static readonly BoundedCache<(int Id, string? Name), StructureValue> EventIds = new(1024, EventIdValue);
+
     readonly MelLoggerProvider _provider;
     readonly Serilog.ILogger _logger;
     readonly ILogEventSink _pipeline;
@@ -59,7 +65,7 @@ sealed class MelLogger : Microsoft.Extensions.Logging.ILogger
         var scopeItems = MelScopes.Collect(_provider.Scopes, properties, _logger);
         var template = MelState.AddProperties(state, formatter, properties, _logger);
         if (eventId.Id != 0 || eventId.Name is not null)
-            properties[PropertyNames.EventId] = MelEventIds.Value(eventId);
+            properties[PropertyNames.EventId] = EventIds.Get((eventId.Id, eventId.Name));
         properties[Serilog.Core.Constants.SourceContextPropertyName] = _category;
         if (scopeItems is not null)
             properties.TryAdd(PropertyNames.Scope, new SequenceValue(scopeItems));
@@ -67,6 +73,16 @@ sealed class MelLogger : Microsoft.Extensions.Logging.ILogger
         var activity = Activity.Current;
         return LogEvent.UnstableAssembleFromParts(timestamp, level, exception, template, properties,
             activity?.TraceId ?? default, activity?.SpanId ?? default);
+    }
+
+    static StructureValue EventIdValue((int Id, string? Name) key)
+    {
+        var properties = new List<LogEventProperty>(2);
+        if (key.Id != 0)
+            properties.Add(new LogEventProperty("Id", new ScalarValue(key.Id)));
+        if (key.Name is not null)
+            properties.Add(new LogEventProperty("Name", new ScalarValue(key.Name)));
+        return new StructureValue(properties);
     }
 
     /// <summary>A Serilog logger that is not Serilog's own: events are written to it, its level checks included.</summary>

@@ -1,4 +1,3 @@
-using Gatewayz.Logging.Context;
 using Microsoft.Extensions.Logging;
 using Serilog.Core;
 using Serilog.Events;
@@ -6,11 +5,10 @@ using Serilog.Events;
 namespace Gatewayz.Logging.Mel;
 
 /// <summary>
-/// Microsoft.Extensions.Logging into a Serilog logger, built for the breadcrumb path: each MEL call
-/// becomes one Serilog event carrying its message properties, its <c>EventId</c>, its category as
-/// <c>SourceContext</c> and the MEL scopes of the moment, read straight from the logger factory's
-/// scope provider. Message properties win over scope properties, inner scopes over outer ones.
-/// Also an enricher, so that a throw site's MEL scopes can be replayed inside its execution context.
+/// Microsoft.Extensions.Logging into a Serilog logger: each MEL call becomes one Serilog event carrying
+/// its message properties, its <c>EventId</c>, its category as <c>SourceContext</c> and the MEL scopes of
+/// the moment; message properties win over scope properties, inner scopes over outer ones. Also an
+/// enricher, so that a throw site's MEL scopes can be replayed inside its execution context.
 /// </summary>
 [ProviderAlias("Serilog")]
 sealed class MelLoggerProvider : ILoggerProvider, ISupportExternalScope, ILogEventEnricher, IAsyncDisposable

@@ -1,6 +1,7 @@
 using Gatewayz.Logging.Mapping;
 using Serilog.Debugging;
 using Serilog.Events;
+using Serilog.Parsing;
 
 namespace Gatewayz.Logging.Mel;
 
@@ -15,6 +16,9 @@ static class MelState
     const string OriginalFormat = "{OriginalFormat}";
     /// <summary>A name without its leading <c>@</c> or <c>$</c>.</summary>
     static readonly BoundedCache<string, string> StrippedNames = new(1000, static name => name[1..]);
+
+    /// <summary>MEL message formats parsed as Serilog templates, once per distinct format (at most 1,000 kept).</summary>
+    static readonly BoundedCache<string, MessageTemplate> Templates = new(1000, new MessageTemplateParser().Parse);
 
     /// <summary>Adds the call's properties (overwriting scope properties of the same name); returns its template.</summary>
     public static MessageTemplate AddProperties<TState>(TState state, Func<TState, Exception?, string> formatter, Dictionary<string, LogEventPropertyValue> properties, Serilog.ILogger logger)
@@ -37,7 +41,7 @@ static class MelState
         }
 
         if (format is not null)
-            return MelTemplates.Parse(format);
+            return Templates.Get(format);
         var type = state!.GetType();
         return type.IsGenericType
             ? Rendered("State", state, formatter, properties, logger)
@@ -93,7 +97,7 @@ static class MelState
         }
         if (logger.BindProperty(name, value, destructureObjects: false, out var property))
             properties[property.Name] = property.Value;
-        return MelTemplates.Parse("{" + name + ":l}");
+        return Templates.Get("{" + name + ":l}");
     }
 
     /// <summary>The value's text; one whose <c>ToString</c> throws is named by its type, as the message renderer does.</summary>

@@ -5,11 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace Gatewayz.Logging.Mel;
 
 /// <summary>
-/// Adds the Serilog logger as a Microsoft.Extensions.Logging provider (<see cref="MelLoggerProvider"/>),
-/// with no catch-all rule of its own: such a rule (Serilog's <c>AddSerilog()</c> registers one at
-/// <c>Trace</c>) outranks every <c>Logging:LogLevel</c> rule, as MEL prefers provider-specific
-/// rules, and the app's MEL filters would be ignored. The provider is also made known to the
-/// throw-site replay, which restores MEL scopes through it.
+/// Adds the Serilog logger as a Microsoft.Extensions.Logging provider (<see cref="MelLoggerProvider"/>)
+/// with no catch-all rule of its own: such a rule, as Serilog's <c>AddSerilog()</c> registers, outranks
+/// the app's <c>Logging:LogLevel</c> rules. The provider is also made known to the throw-site replay.
 /// </summary>
 static class SerilogProviderRegistration
 {

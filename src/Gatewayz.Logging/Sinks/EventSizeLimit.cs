@@ -8,12 +8,11 @@ using Serilog.Debugging;
 namespace Gatewayz.Logging.Sinks;
 
 /// <summary>
-/// Keeps what the SDK makes of the logged exception within Sentry's 1 MB event limit, which would
-/// otherwise reject the whole event: exception messages (a response body quoted in a message) share
-/// <see cref="SentryLimits.ExceptionValuesLength"/>, and the stack frames of all exceptions (an
-/// <see cref="AggregateException"/> of a hundred failures) share <see cref="SentryLimits.MaxStackFrames"/>,
-/// cut from the middle of each stack so that the throw site and the entry point stay. Each cut is
-/// marked where it was made, and SelfLog says what was cut. Runs last, on the library's own events.
+/// Keeps what the SDK makes of the logged exception within Sentry's 1 MB event limit, beyond which the
+/// whole event is rejected: exception messages share <see cref="SentryLimits.ExceptionValuesLength"/>, and
+/// the stack frames of all exceptions share <see cref="SentryLimits.MaxStackFrames"/>, cut from the middle
+/// of each stack so that the throw site and the entry point stay. Each cut is marked, and SelfLog says
+/// what was cut. Runs last, on the library's own events.
 /// </summary>
 sealed class EventSizeLimit : ISentryEventProcessor
 {

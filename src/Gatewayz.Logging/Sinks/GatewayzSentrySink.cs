@@ -11,15 +11,19 @@ using Serilog.Events;
 namespace Gatewayz.Logging.Sinks;
 
 /// <summary>
-/// Decides what becomes of a log event in Sentry: an event and a breadcrumb, a breadcrumb, or nothing,
-/// and captures the event on the thread that logged, through the SDK's public <c>CaptureEvent</c>,
-/// as Sentry's own logging integrations do: the app's <c>BeforeSend</c> and event processors, the
-/// scope's request data, the trace and every ambient value see the moment of the call. The SDK's own
-/// background worker sends. Never throws into the app: an event it could not record goes to the
-/// logger's failure listener (<c>WriteTo.FallbackChain</c> hands it to the next sink), SelfLog by default.
+/// Decides what becomes of a log event in Sentry (an event and a breadcrumb, a breadcrumb, or nothing)
+/// and captures the event through the SDK's public <c>CaptureEvent</c> on the thread that logged, as
+/// Sentry's own integrations do, so that the app's <c>BeforeSend</c>, the scope and the trace see the
+/// moment of the call. Never throws into the app: an event it could not record goes to the logger's
+/// failure listener (<c>WriteTo.FallbackChain</c>), SelfLog by default.
 /// </summary>
 sealed class GatewayzSentrySink : ILogEventSink, ISetLoggingFailureListener, IDisposable
 {
+    // The depth of Emit on this thread: anything logged from inside the sink, or by the Sentry SDK
+    // while the sink drives it, never loops back into a sink.
+    [ThreadStatic]
+    static int t_emitting;
+
     readonly SdkOwnership _ownership;
     readonly IHub _hub;
     readonly LogEventMapper _mapper;
@@ -28,7 +32,6 @@ sealed class GatewayzSentrySink : ILogEventSink, ISetLoggingFailureListener, IDi
     readonly ExceptionPolicy _exceptions;
     readonly Redactor _redactor;
     readonly StormControl? _storm;
-    readonly TimeSpan _stormWindow;
     readonly SentryRedactor _perEventRedactor;
     readonly double? _sampleRate;
     readonly TimeSpan _shutdownTimeout;
@@ -45,18 +48,13 @@ sealed class GatewayzSentrySink : ILogEventSink, ISetLoggingFailureListener, IDi
     /// <param name="underHost">Built by <c>AddGatewayzLogging</c>, whose host decides who owns the SDK when it starts (<see cref="DecideOwnership"/>).</param>
     public GatewayzSentrySink(SentrySettings settings, bool underHost = false)
     {
-        // Under AddGatewayzLogging the host decides who owns the SDK when it starts; elsewhere a sink
-        // with a DSN decides as it is built, one without at its first event.
         SentryHostFit.Listen();
         _ownership = SdkOwnership.For(settings, deferred: underHost);
         _underHost = underHost;
         _hub = _ownership.Hub;
         _redactor = settings.Redactor;
         if (settings.StormControl is { } storm)
-        {
             _storm = new StormControl(storm.MaxEvents, storm.Window);
-            _stormWindow = storm.Window;
-        }
         _mapper = new LogEventMapper(settings.TagProperties, _redactor);
         _eventLevel = settings.Options.MinimumEventLevel;
         _breadcrumbLevel = settings.Options.MinimumBreadcrumbLevel;
@@ -114,13 +112,13 @@ sealed class GatewayzSentrySink : ILogEventSink, ISetLoggingFailureListener, IDi
 
     public void Emit(LogEvent logEvent)
     {
-        if (SinkGuard.IsActive || logEvent is null)
+        if (t_emitting > 0 || logEvent is null)
             return;
         var source = SourceContextOf(logEvent);
         if (IsSentrySdk(source))
             return;
 
-        SinkGuard.Enter();
+        t_emitting++;
         CaptureTicket? ticket = null;
         SentryEvent? captured = null;
         // The message, rendered and scanned for secrets once for the event, the breadcrumb and the log line.
@@ -159,7 +157,7 @@ sealed class GatewayzSentrySink : ILogEventSink, ISetLoggingFailureListener, IDi
         {
             if (claimed)
                 ticket!.Complete(sent);
-            SinkGuard.Exit();
+            t_emitting--;
         }
     }
 
@@ -191,18 +189,18 @@ sealed class GatewayzSentrySink : ILogEventSink, ISetLoggingFailureListener, IDi
         if (_sampleRate is { } rate && _ownership.OwnsSdk && Random.Shared.NextDouble() >= rate)
             return SentryId.Empty;
 
-        var sentryEvent = ticket?.TakeEvent() ?? LoggedEvent.Create(logEvent.Exception);
+        var sentryEvent = ticket?.TakeEvent() ?? CaptureTicket.NewEvent(logEvent.Exception);
         _mapper.Apply(logEvent, sentryEvent, message ??= MessageRenderer.Render(logEvent, _redactor));
         if (logEvent.Exception is { } exception && sentryEvent.Exception is null)
         {
-            // The SDK cannot read this exception (LoggedEvent): the library describes it instead.
+            // The SDK cannot read this exception (CaptureTicket.NewEvent): the library describes it instead.
             sentryEvent.SentryExceptions = FaultyExceptionMapper.Map(exception);
             SelfLog.WriteLine(
                 "Gatewayz.Logging: event {0}: the Sentry SDK cannot read the logged exception ({1}); the library described it instead, marking what could not be read",
                 sentryEvent.EventId, ExceptionProbe.FindFault(exception));
         }
         if (storm.Suppressed > 0)
-            StormReport.AddTo(sentryEvent, storm, _stormWindow);
+            _storm!.Report(sentryEvent, storm);
         captured = sentryEvent;
         return _hub.CaptureEvent(sentryEvent, CaptureScope(logEvent));
     }

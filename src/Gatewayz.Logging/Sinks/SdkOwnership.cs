@@ -16,9 +16,8 @@ sealed class SdkOwnership
     public const string SpotlightOnlyDsn = "http://spotlight@127.0.0.1:9/0";
 
     /// <summary>
-    /// How long one request to Sentry may take. The SDK sends one envelope at a time, and its
-    /// HttpClient waits 100 s by default: a Sentry that accepts the connection and never answers would
-    /// hold everything queued behind it that long. (sentry-java waits 5 s to connect and 5 s to read.)
+    /// How long one request to Sentry may take: the SDK sends one envelope at a time, and a Sentry that
+    /// never answers would hold everything queued behind it for the HttpClient's default 100 s.
     /// </summary>
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(5);
 
@@ -60,8 +59,6 @@ sealed class SdkOwnership
     public static SdkOwnership For(SentrySettings settings, bool deferred)
     {
         var ownership = new SdkOwnership(!settings.Enabled ? DisabledHub.Instance : settings.Hub ?? HubAdapter.Instance, settings);
-        // A sink given a DSN in code initialises the SDK as it is built, as the app expects of it;
-        // one without a DSN only learns who owns the SDK when it is first used.
         if (!settings.Enabled || settings.Hub is not null || (!deferred && settings.CanInitialiseSdk))
             ownership.Decide();
         return ownership;
@@ -147,9 +144,8 @@ sealed class SdkOwnership
         Redaction.SentryRedaction.AddTo(options, new Redaction.SentryRedactor(settings.Redactor), beforeSendLog: true);
 
         // The SDK's list of loaded assemblies, without reading every assembly's name again on each event
-        // (65 µs of an error event's 175 µs on the benchmark machine: docs/performance.md); before the
-        // user's processors, which see the list as they would have, and in the mode the user leaves set
-        // (off stays off). Public API both: an event processor, and ReportAssembliesMode turned off.
+        // (docs/performance.md); before the user's processors, which see the list as they would have, and
+        // in the mode the user leaves set (off stays off).
         var modules = new AssemblyModules();
         options.AddEventProcessor(modules);
 

@@ -7,18 +7,12 @@ using Serilog.Debugging;
 namespace Gatewayz.Logging.Sinks;
 
 /// <summary>
-/// Fits the library to a Sentry SDK the app set up through its host (<c>UseSentry()</c>), whichever
-/// way it wires Serilog. For every host built (<see cref="HostBuiltListener"/>):
-/// <list type="bullet">
-/// <item>Sentry's hub is resolved from the container, which is when Sentry's DI integration
-/// initialises the SDK. With <c>UseSerilog()</c> Sentry's logging provider is never built, and the
-/// SDK would otherwise wait for the first request, after what the app logs at startup.</item>
-/// <item>In a host whose Microsoft.Extensions.Logging routes to Serilog through Serilog's provider
-/// (<c>AddSerilog()</c>) beside <c>UseSentry()</c>, Sentry's own logging provider stops sending events and
-/// breadcrumbs (<see cref="SentryLoggerEventsOff"/>): it would send each logged error and line a
-/// second time. Hosts that do not route to Serilog keep Sentry's provider as they set it.</item>
-/// </list>
-/// Listening starts with the first Gatewayz Sentry sink.
+/// Fits the library to a Sentry SDK the app set up through its host (<c>UseSentry()</c>), for every host
+/// built (<see cref="HostBuiltListener"/>), from the first Gatewayz Sentry sink on: resolves Sentry's hub,
+/// which is when Sentry's DI integration initialises the SDK (under <c>UseSerilog()</c> it would wait for
+/// the first request); and where the host's MEL routes to Serilog's provider (<c>AddSerilog()</c>), turns
+/// Sentry's own logging provider's events and breadcrumbs off (<see cref="SentryLoggerEventsOff"/>), which
+/// would send each logged error and line a second time.
 /// </summary>
 static class SentryHostFit
 {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Gatewayz.Logging.Configuration;
 using Gatewayz.Logging.Mapping;
 using Gatewayz.Logging.Redaction;
 using Sentry;
@@ -85,12 +84,9 @@ sealed class SentryLogSender
     }
 
     /// <summary>
-    /// The line of an error whose event the SDK tied to another trace than the scope's (an exception
-    /// logged by ASP.NET Core's developer exception page after Sentry's request transaction ended carries
-    /// that transaction's trace, as the SDK remembers it for the exception) goes out in that trace too:
-    /// the line's trace is the current one's, so the line is written in a scope of its own that continues
-    /// the event's trace, through the SDK's public <c>ContinueTrace</c>. Nothing to do when a span of the
-    /// same trace is active.
+    /// When the SDK tied the error's event to another trace than the scope's (the trace it remembers for
+    /// the exception), a scope of its own that continues the event's trace (public <c>ContinueTrace</c>),
+    /// so that the line goes out in that trace too; null when a span of the same trace is active.
     /// </summary>
     static IDisposable? SameTraceAsEvent(IHub hub, Sentry.Protocol.Trace? eventTrace)
     {

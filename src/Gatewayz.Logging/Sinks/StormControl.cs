@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using Sentry;
 using Serilog.Events;
 
 namespace Gatewayz.Logging.Sinks;
@@ -18,6 +20,7 @@ sealed class StormControl(int maxEventsPerFingerprint, TimeSpan window, int capa
 
     readonly Dictionary<StormFingerprint, Entry> _entries = new(capacity);
     readonly object _gate = new();
+    readonly TimeSpan _window = window;
     readonly long _windowTicks = (long)(window.TotalSeconds * Stopwatch.Frequency);
 
     /// <summary>Fingerprints tracked now; never more than the capacity.</summary>
@@ -64,6 +67,18 @@ sealed class StormControl(int maxEventsPerFingerprint, TimeSpan window, int capa
             return verdict;
         }
     }
+
+    /// <summary>
+    /// On the first event sent after a suppressed stretch, tells how many events of its fingerprint were
+    /// held back and since when: the <c>storm_control</c> context.
+    /// </summary>
+    public void Report(SentryEvent sentryEvent, StormVerdict verdict) =>
+        sentryEvent.Contexts["storm_control"] = new Dictionary<string, object>
+        {
+            ["suppressed"] = verdict.Suppressed,
+            ["suppressed_since"] = verdict.SuppressedSince.ToString("O", CultureInfo.InvariantCulture),
+            ["window_seconds"] = _window.TotalSeconds,
+        };
 
     /// <summary>Drops entries whose window has passed and that hold no suppressed count; true when room was made.</summary>
     bool Evict(long now)

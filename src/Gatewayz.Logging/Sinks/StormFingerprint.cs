@@ -1,5 +1,4 @@
 using System.Reflection;
-using Gatewayz.Logging.Mapping;
 using Serilog.Events;
 
 namespace Gatewayz.Logging.Sinks;
