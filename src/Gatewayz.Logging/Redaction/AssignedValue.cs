@@ -26,18 +26,10 @@ static class AssignedValue
         return (start, end);
     }
 
-    /// <summary>The bounds of the value that starts at or after <paramref name="from"/>.</summary>
-    public static (int Start, int End) Find(ReadOnlySpan<char> text, int from, SearchValues<char> valueEnd)
-    {
-        var knownEnd = -1;
-        return Find(text, from, valueEnd, ref knownEnd);
-    }
-
     /// <summary>
-    /// The bounds of the value that starts at or after <paramref name="from"/>, for callers that look at
-    /// values nested in earlier values (<c>a=b=c</c>): <paramref name="knownEnd"/> remembers where the last
-    /// unquoted value ended, so a value starting before that point, which must end there too, is not read
-    /// again. Calls must come in increasing order of <paramref name="from"/>.
+    /// The bounds of the value that starts at or after <paramref name="from"/>. <paramref name="knownEnd"/> is
+    /// where the last unquoted value ended: a value starting before it (<c>a=b=c</c>) ends there too and is
+    /// not read again. Calls must come in increasing order of <paramref name="from"/>.
     /// </summary>
     public static (int Start, int End) Find(ReadOnlySpan<char> text, int from, SearchValues<char> valueEnd, ref int knownEnd)
     {

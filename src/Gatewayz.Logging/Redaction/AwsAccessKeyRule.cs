@@ -9,11 +9,8 @@ sealed class AwsAccessKeyRule : ISecretRule
     const int PrefixLength = 4;
     const int KeyLength = 20;
 
-    /// <inheritdoc />
-    /// <remarks>Needs "AKIA" or "ASIA", then the rest of the key.</remarks>
     public RuleNeeds Needs { get; } = new(TextTrait.UpperA, minLength: KeyLength);
 
-    /// <inheritdoc />
     public void Scan(ReadOnlySpan<char> text, ref HitCollector hits)
     {
         Scan(text, "AKIA", ref hits);

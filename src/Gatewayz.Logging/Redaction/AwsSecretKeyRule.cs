@@ -14,27 +14,21 @@ sealed class AwsSecretKeyRule : ISecretRule
     const int MinLower = 4;
     const int MaxSymbols = 4;
 
-    static readonly SearchValues<char> KeyChars =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/+");
-
     /// <summary>Characters that make a run part of a longer token when they touch it.</summary>
     static readonly SearchValues<char> Joiners = SearchValues.Create("=_-.%");
 
-    /// <inheritdoc />
-    /// <remarks>Needs a digit and forty characters.</remarks>
     public RuleNeeds Needs { get; } = new(minDigits: 1, minLength: KeyLength);
 
-    /// <inheritdoc />
     public void Scan(ReadOnlySpan<char> text, ref HitCollector hits)
     {
         var position = 0;
         while (position <= text.Length - KeyLength)
         {
-            var found = text[position..].IndexOfAny(KeyChars);
+            var found = text[position..].IndexOfAny(SecretChars.Base64);
             if (found < 0)
                 return;
             var start = position + found;
-            var length = text[start..].IndexOfAnyExcept(KeyChars);
+            var length = text[start..].IndexOfAnyExcept(SecretChars.Base64);
             var end = length < 0 ? text.Length : start + length;
             position = end;
             if (end - start == KeyLength && Stands(text, start, end) && IsMixed(text[start..end]))

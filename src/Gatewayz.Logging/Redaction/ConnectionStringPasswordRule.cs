@@ -3,24 +3,17 @@ using System.Buffers;
 namespace Gatewayz.Logging.Redaction;
 
 /// <summary>
-/// Finds the secret of a connection string, <c>Password=…;</c>, <c>Pwd=…;</c>, Azure storage's
-/// <c>AccountKey=…;</c> and <c>SharedAccessKey=…;</c> (any case). Such a value may contain blanks, so it
-/// runs to the next <c>;</c> or the end of the line, not to the next blank, but only where the text is a
-/// connection string: a <c>;</c> ends the value, or one comes before the name. In free text
-/// (<c>password=hunter2 and …</c>) the value is a plain assignment's, which ends at a blank, so the rest
-/// of the line stays (<see cref="SensitiveAssignmentRule"/>). The word "password" in prose, without
-/// <c>=</c>, passes.
+/// Finds the secret of a connection string: <c>Password=</c>, <c>Pwd=</c>, <c>AccountKey=</c> or
+/// <c>SharedAccessKey=</c> (any case) where a <c>;</c> ends the value or comes before the name. The value
+/// may hold blanks: it runs to the next <c>;</c> or the end of the line. In free text
+/// (<c>password=hunter2 and …</c>) it ends at a blank instead (<see cref="SensitiveAssignmentRule"/>).
 /// </summary>
 sealed class ConnectionStringPasswordRule : ISecretRule
 {
     static readonly SearchValues<char> ValueEnd = SearchValues.Create(";\r\n");
-    static readonly SearchValues<char> Letters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
-    /// <inheritdoc />
-    /// <remarks>Needs "Password=" or "Pwd=".</remarks>
     public RuleNeeds Needs { get; } = new(TextTrait.Equals);
 
-    /// <inheritdoc />
     public void Scan(ReadOnlySpan<char> text, ref HitCollector hits)
     {
         var position = 0;
@@ -32,13 +25,12 @@ sealed class ConnectionStringPasswordRule : ISecretRule
                 return;
             var equals = position + found;
 
-            var (nameStart, nameEnd) = AssignedValue.NameBefore(text, equals, position, Letters);
+            var (nameStart, nameEnd) = AssignedValue.NameBefore(text, equals, position, SecretChars.Letters);
             position = equals + 1;
             var name = text[nameStart..nameEnd];
             if (!IsSecretName(name))
                 continue;
 
-            // A value that starts inside one already read ends where it does: each character is read once.
             var (valueStart, valueEnd) = AssignedValue.Find(text, equals + 1, ValueEnd, ref knownValueEnd);
             if (!(valueEnd < text.Length && text[valueEnd] == ';') && !FollowsSemicolon(text, nameStart))
                 continue;

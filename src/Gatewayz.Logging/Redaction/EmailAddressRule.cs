@@ -15,11 +15,8 @@ sealed class EmailAddressRule : ISecretRule
     static readonly SearchValues<char> DomainChars =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-");
 
-    /// <inheritdoc />
-    /// <remarks>Needs an "@".</remarks>
     public RuleNeeds Needs { get; } = new(TextTrait.At);
 
-    /// <inheritdoc />
     public void Scan(ReadOnlySpan<char> text, ref HitCollector hits)
     {
         var position = 0;

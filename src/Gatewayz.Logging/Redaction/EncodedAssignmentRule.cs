@@ -18,11 +18,8 @@ sealed class EncodedAssignmentRule : ISecretRule
 
     public EncodedAssignmentRule(SensitiveKeys keys) => _keys = keys;
 
-    /// <inheritdoc />
-    /// <remarks>Needs "%3D".</remarks>
     public RuleNeeds Needs { get; } = new(TextTrait.Percent, minDigits: 1);
 
-    /// <inheritdoc />
     public void Scan(ReadOnlySpan<char> text, ref HitCollector hits)
     {
         var position = 0;

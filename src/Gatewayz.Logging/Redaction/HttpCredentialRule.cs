@@ -16,17 +16,8 @@ sealed class HttpCredentialRule : ISecretRule
     static readonly SearchValues<char> Token68 =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~+/");
 
-    static readonly SearchValues<char> Letters =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
-
-    static readonly SearchValues<char> Base64 =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/");
-
-    /// <inheritdoc />
-    /// <remarks>Needs "Bearer" or "Basic".</remarks>
     public RuleNeeds Needs { get; } = new(TextTrait.LetterB);
 
-    /// <inheritdoc />
     public void Scan(ReadOnlySpan<char> text, ref HitCollector hits)
     {
         var position = 0;
@@ -52,7 +43,7 @@ sealed class HttpCredentialRule : ISecretRule
                 continue;
             credentialStart = blanks;
 
-            var credentialEnd = SkipPadding(text, SecretChars.EndOfRun(text, credentialStart, isBearer ? Token68 : Base64));
+            var credentialEnd = SkipPadding(text, SecretChars.EndOfRun(text, credentialStart, isBearer ? Token68 : SecretChars.Base64));
             var credential = text[credentialStart..credentialEnd];
             if (isBearer ? !LooksLikeToken(credential) : !BasicCredential.IsLikely(credential))
                 continue;
@@ -72,5 +63,5 @@ sealed class HttpCredentialRule : ISecretRule
     /// <summary>A long token, or a shorter one with a digit or symbol: not an English word.</summary>
     static bool LooksLikeToken(ReadOnlySpan<char> credential) =>
         credential.Length >= SecretMask.MinLengthForPrefix
-        || (credential.Length >= 8 && credential.IndexOfAnyExcept(Letters) >= 0);
+        || (credential.Length >= 8 && credential.IndexOfAnyExcept(SecretChars.Letters) >= 0);
 }

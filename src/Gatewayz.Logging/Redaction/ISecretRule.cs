@@ -9,7 +9,8 @@ interface ISecretRule
 {
     /// <summary>
     /// What a text must have for this rule to find anything in it; text without it is not scanned.
-    /// It must hold for every text that <see cref="Scan"/> would find something in.
+    /// It must hold for every text that <see cref="Scan"/> would find something in, and ask for a trait
+    /// or a digit: text with neither (<see cref="TextTraits.IsPlain"/>) is given to no rule.
     /// </summary>
     RuleNeeds Needs { get; }
 

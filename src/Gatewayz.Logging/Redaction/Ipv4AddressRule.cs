@@ -8,11 +8,8 @@ namespace Gatewayz.Logging.Redaction;
 /// </summary>
 sealed class Ipv4AddressRule : ISecretRule
 {
-    /// <inheritdoc />
-    /// <remarks>Needs four numbers between dots.</remarks>
     public RuleNeeds Needs { get; } = new(minDigits: 4, minDots: 3);
 
-    /// <inheritdoc />
     public void Scan(ReadOnlySpan<char> text, ref HitCollector hits)
     {
         var position = 0;
@@ -23,14 +20,10 @@ sealed class Ipv4AddressRule : ISecretRule
                 return;
             var start = position + found;
             var end = IsAddressStart(text, start) ? AddressEnd(text, start) : -1;
-            if (end > 0 && IsInternal(text[start..end]))
-            {
-                position = end;
-                continue;
-            }
             if (end > 0)
             {
-                hits.Add(start, end - start, 0);
+                if (!IsInternal(text[start..end]))
+                    hits.Add(start, end - start, 0);
                 position = end;
                 continue;
             }

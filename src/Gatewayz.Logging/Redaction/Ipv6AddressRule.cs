@@ -11,11 +11,8 @@ sealed class Ipv6AddressRule : ISecretRule
 {
     static readonly SearchValues<char> AddressChars = SearchValues.Create("0123456789ABCDEFabcdef:.");
 
-    /// <inheritdoc />
-    /// <remarks>Needs colons between the groups.</remarks>
     public RuleNeeds Needs { get; } = new(TextTrait.Colon);
 
-    /// <inheritdoc />
     public void Scan(ReadOnlySpan<char> text, ref HitCollector hits)
     {
         var position = 0;
@@ -46,10 +43,7 @@ sealed class Ipv6AddressRule : ISecretRule
     static bool IsInternal(ReadOnlySpan<char> address) =>
         address is "::1" or "::"
         || (address.Length >= 2 && (address[..2].Equals("fc", StringComparison.OrdinalIgnoreCase) || address[..2].Equals("fd", StringComparison.OrdinalIgnoreCase)))
-        || (address.Length >= 4 && address[..3].Equals("fe8", StringComparison.OrdinalIgnoreCase))
-        || (address.Length >= 4 && address[..3].Equals("fe9", StringComparison.OrdinalIgnoreCase))
-        || (address.Length >= 4 && address[..3].Equals("fea", StringComparison.OrdinalIgnoreCase))
-        || (address.Length >= 4 && address[..3].Equals("feb", StringComparison.OrdinalIgnoreCase));
+        || (address.Length >= 4 && address[..2].Equals("fe", StringComparison.OrdinalIgnoreCase) && address[2] is '8' or '9' or 'a' or 'b' or 'A' or 'B');
 
     static bool IsStandalone(ReadOnlySpan<char> text, int start, int end) =>
         (start == 0 || !(char.IsLetterOrDigit(text[start - 1]) || text[start - 1] == '_')) && SecretChars.IsWordEnd(text, end);

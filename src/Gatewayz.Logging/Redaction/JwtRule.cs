@@ -12,11 +12,8 @@ sealed class JwtRule : ISecretRule
     const int MinHeaderLength = 4;
     const int MaxSegments = 5;
 
-    /// <inheritdoc />
-    /// <remarks>Needs "eyJ", and dots between the segments.</remarks>
-    public RuleNeeds Needs { get; } = new(TextTrait.UpperJ | TextTrait.Dot);
+    public RuleNeeds Needs { get; } = new(TextTrait.UpperJ, minDots: 1);
 
-    /// <inheritdoc />
     public void Scan(ReadOnlySpan<char> text, ref HitCollector hits)
     {
         var position = 0;

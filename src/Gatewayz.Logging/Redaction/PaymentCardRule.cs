@@ -11,11 +11,8 @@ sealed class PaymentCardRule : ISecretRule
     const int MinDigits = 13;
     const int MaxDigits = 19;
 
-    /// <inheritdoc />
-    /// <remarks>Needs at least 13 digits.</remarks>
     public RuleNeeds Needs { get; } = new(minDigits: MinDigits);
 
-    /// <inheritdoc />
     public void Scan(ReadOnlySpan<char> text, ref HitCollector hits)
     {
         var position = 0;

@@ -17,11 +17,8 @@ sealed class PemPrivateKeyRule : ISecretRule
 
     static readonly SearchValues<char> LabelChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ ");
 
-    /// <inheritdoc />
-    /// <remarks>Needs "-----BEGIN " and a label ending in "PRIVATE KEY".</remarks>
     public RuleNeeds Needs { get; } = new(TextTrait.Dash, minLength: Begin.Length + KeyLabel.Length);
 
-    /// <inheritdoc />
     public void Scan(ReadOnlySpan<char> text, ref HitCollector hits)
     {
         var position = 0;

@@ -27,11 +27,9 @@ sealed class ProviderKeyRule : ISecretRule
     static readonly SearchValues<char> BeforeDash = SearchValues.Create([.. Prefixes.Where(static p => p[^1] == '-').Select(static p => p[^2])]);
     static readonly SearchValues<char> BeforeUnderscore = SearchValues.Create([.. Prefixes.Where(static p => p[^1] == '_').Select(static p => p[^2])]);
 
-    /// <inheritdoc />
-    /// <remarks>Needs a "-" or "_" (every prefix ends with one) and a body after it.</remarks>
+    // Every prefix ends with "-" or "_".
     public RuleNeeds Needs { get; } = new(anyOf: TextTrait.Dash | TextTrait.Underscore, minLength: MinBodyLength + 3);
 
-    /// <inheritdoc />
     public void Scan(ReadOnlySpan<char> text, ref HitCollector hits)
     {
         var position = 0;

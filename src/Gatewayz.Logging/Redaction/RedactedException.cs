@@ -3,10 +3,9 @@ using Serilog.Events;
 namespace Gatewayz.Logging.Redaction;
 
 /// <summary>
-/// Stands in for an exception whose text holds a secret, on the way to a sink that renders
-/// exceptions itself (the console, a file): it renders as the original did, secrets masked. The
-/// app's own exception is never touched, and travels with it for sinks that send exceptions
-/// themselves and mask what they send (the Sentry sink): they take it back with <see cref="Unwrap"/>.
+/// Stands in for an exception whose text holds a secret, for a sink that renders exceptions itself: it
+/// renders as the original, secrets masked. Sinks that mask what they send (the Sentry sink) take the
+/// app's untouched exception back with <see cref="Unwrap"/>.
 /// </summary>
 sealed class RedactedException(Exception original, string text, string message) : Exception(message)
 {

@@ -42,7 +42,7 @@ static class RedactedText
     }
 
     /// <summary>True when the hit covers no more than a visible prefix and a marker that are already there.</summary>
-    public static bool IsAlreadyMasked(ReadOnlySpan<char> text, SecretHit hit)
+    static bool IsAlreadyMasked(ReadOnlySpan<char> text, SecretHit hit)
     {
         var window = text.Slice(hit.Start, Math.Min(text.Length - hit.Start, SecretMask.MaxVisiblePrefix + SecretMask.Marker.Length));
         var marker = window.IndexOf(SecretMask.Marker, StringComparison.Ordinal);

@@ -5,11 +5,9 @@ using Serilog.Events;
 namespace Gatewayz.Logging.Redaction;
 
 /// <summary>
-/// Wraps sinks that render text of their own (the console, files) so that what the enricher cannot
-/// reach is redacted too: the literal text of the message template (an interpolated string, say)
-/// and the exception, which those sinks render with <c>ToString()</c>. An event with nothing to
-/// redact passes through as it is. The verdicts on templates are the redactor's, so a wrapper with
-/// other rules never reuses them.
+/// Wraps a sink that renders text of its own (the console, a file) so that what the enricher cannot reach
+/// is redacted too: the template's literal text and the exception's <c>ToString()</c>. An event with
+/// nothing to redact passes as it is.
 /// </summary>
 sealed class RedactingSink(ILogEventSink inner, Redactor redactor) : ILogEventSink, IDisposable
 {

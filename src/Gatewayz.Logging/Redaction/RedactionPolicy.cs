@@ -1,11 +1,9 @@
 namespace Gatewayz.Logging.Redaction;
 
 /// <summary>
-/// The redaction rules of one logger: the sensitive and safe keys given anywhere in its
-/// configuration, and whether personal data may pass. Every component of the logger redacts with
-/// at least these rules; a component that adds keys of its own, or lets personal data through,
-/// loosens or tightens only itself. Components with identical rules share one
-/// <see cref="Redactor"/>, and so its caches; components with other rules never do.
+/// The redaction rules of one logger: the sensitive and safe keys given anywhere in its configuration, and
+/// whether personal data may pass. A component's own arguments add to these for it alone. Components with
+/// identical rules share one <see cref="Redactor"/>, and so its caches; others never do.
 /// </summary>
 sealed class RedactionPolicy
 {

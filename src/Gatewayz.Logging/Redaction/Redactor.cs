@@ -37,9 +37,6 @@ sealed class Redactor
         SendDefaultPii = sendDefaultPii;
     }
 
-    /// <summary>The default rules, personal data masked.</summary>
-    public static Redactor Default { get; } = new();
-
     public bool SendDefaultPii { get; }
 
     public bool IsSensitiveKey(string key)

@@ -11,14 +11,12 @@ sealed class SecretScanner
 {
     readonly ISecretRule[] _rules;
     readonly RuleNeeds[] _needs;
-    readonly bool _plainTextCanHold;
 
     /// <param name="sensitiveKeys">Decides which <c>name=value</c> pairs hold secrets.</param>
     /// <param name="includePersonalData">Also mask e-mail addresses (keeping the domain) and IP addresses.</param>
     public SecretScanner(SensitiveKeys sensitiveKeys, bool includePersonalData)
     {
         ArgumentNullException.ThrowIfNull(sensitiveKeys);
-        IncludesPersonalData = includePersonalData;
         List<ISecretRule> rules =
         [
             new PemPrivateKeyRule(),
@@ -38,13 +36,7 @@ sealed class SecretScanner
             rules.AddRange([new EmailAddressRule(), new Ipv4AddressRule(), new Ipv6AddressRule()]);
         _rules = [.. rules];
         _needs = [.. rules.Select(static rule => rule.Needs)];
-        // Every rule anchors on some character today; a rule that did not would be asked about every text.
-        var plain = TextTraits.Plain(int.MaxValue);
-        _plainTextCanHold = _needs.Any(needs => needs.AreMetBy(plain));
     }
-
-    /// <summary>True when e-mail and IP addresses are masked too.</summary>
-    public bool IncludesPersonalData { get; }
 
     /// <summary>
     /// The text with every secret replaced by <see cref="SecretMask.Marker"/> (after at most eight characters
@@ -55,19 +47,6 @@ sealed class SecretScanner
         ArgumentNullException.ThrowIfNull(text);
         var hits = Scan(text);
         return hits.Hits is { } found ? RedactedText.Apply(text, found) : text;
-    }
-
-    /// <summary>True when <paramref name="text"/> holds a secret that <see cref="Redact"/> would mask.</summary>
-    public bool ContainsSecret(ReadOnlySpan<char> text)
-    {
-        if (Scan(text).Hits is not { } hits)
-            return false;
-        foreach (var hit in hits)
-        {
-            if (!RedactedText.IsAlreadyMasked(text, hit))
-                return true;
-        }
-        return false;
     }
 
     /// <summary>True when a secret found in <paramref name="text"/> overlaps the stretch from <paramref name="start"/> of <paramref name="length"/> characters.</summary>
@@ -87,7 +66,7 @@ sealed class SecretScanner
     {
         var hits = new HitCollector();
         var traits = TextTraits.Of(text);
-        if (traits.IsPlain && !_plainTextCanHold)
+        if (traits.IsPlain)
             return hits;
         var needs = _needs;
         for (var i = 0; i < needs.Length; i++)

@@ -17,11 +17,8 @@ sealed class SensitiveAssignmentRule : ISecretRule
     /// <summary>Filters the values of the names that <paramref name="keys"/> calls sensitive.</summary>
     public SensitiveAssignmentRule(SensitiveKeys keys) => _keys = keys;
 
-    /// <inheritdoc />
-    /// <remarks>Needs "name=value".</remarks>
     public RuleNeeds Needs { get; } = new(TextTrait.Equals);
 
-    /// <inheritdoc />
     public void Scan(ReadOnlySpan<char> text, ref HitCollector hits)
     {
         var position = 0;

@@ -3,16 +3,12 @@ using System.Buffers;
 namespace Gatewayz.Logging.Redaction;
 
 /// <summary>
-/// Finds the value of a field written with a colon when the field's name is sensitive per
-/// <see cref="SensitiveKeys"/>: HTTP headers in free text (<c>X-Api-Key: …</c>,
-/// <c>Authorization: Token …</c>), JSON (<c>"password": "…"</c>, escaped as <c>\"password\":\"…\"</c>
-/// inside a logged string), YAML and prose (<c>password: hunter2</c>). A quoted value is masked inside
-/// its quotes, so JSON stays JSON; an unquoted one runs to the next blank, comma, semicolon or closing
-/// bracket, so the rest of the line stays. An authorization scheme word (<c>Bearer</c>, <c>Basic</c>,
-/// <c>Token</c>...) at the start of the value stays and the credential after it goes. Not fields: a colon
-/// that starts a URL (<c>token://</c>) or sits in a URL's user information (<c>https://user:pass@</c>,
-/// which <see cref="UrlPasswordRule"/> reads), and an unquoted value that is itself a list of assignments
-/// (<c>Cookie: theme=dark; sessionid=…</c>, left to <see cref="SensitiveAssignmentRule"/>).
+/// Finds the value of a field written with a colon whose name is sensitive per <see cref="SensitiveKeys"/>:
+/// headers in free text (<c>X-Api-Key: …</c>), JSON (<c>"password": "…"</c>, escaped or not), YAML and
+/// prose. A quoted value is masked inside its quotes; an unquoted one runs to the next blank, comma,
+/// semicolon or closing bracket. A leading scheme word (<c>Bearer</c>, <c>Token</c>…) stays. Not fields:
+/// <c>token://</c>, a URL's user information (<see cref="UrlPasswordRule"/>), and an unquoted value holding
+/// assignments (<c>Cookie: a=b; sessionid=…</c>, left to <see cref="SensitiveAssignmentRule"/>).
 /// </summary>
 sealed class SensitiveFieldRule : ISecretRule
 {
@@ -24,11 +20,8 @@ sealed class SensitiveFieldRule : ISecretRule
 
     public SensitiveFieldRule(SensitiveKeys keys) => _keys = keys;
 
-    /// <inheritdoc />
-    /// <remarks>Needs "name: value".</remarks>
     public RuleNeeds Needs { get; } = new(TextTrait.Colon);
 
-    /// <inheritdoc />
     public void Scan(ReadOnlySpan<char> text, ref HitCollector hits)
     {
         var position = 0;

@@ -17,9 +17,6 @@ sealed class SensitiveKeys
     readonly string[] _suffixes;
     readonly int _bufferLength;
 
-    /// <summary>The default names and suffixes, with no additions and no exceptions.</summary>
-    public static SensitiveKeys Default { get; } = new();
-
     /// <param name="additionalNames">More names that are sensitive when a key equals them (normalized).</param>
     /// <param name="safeNames">Names that are never sensitive, even when they equal or end like a sensitive one.</param>
     /// <param name="includePersonalData">Also treat keys naming a client's IP address as sensitive.</param>
@@ -36,9 +33,6 @@ sealed class SensitiveKeys
         // One more than the longest exact name: a key whose normalized form fills the buffer cannot equal any.
         _bufferLength = Math.Max(Math.Max(_sensitive.MaxLength, _safe.MaxLength), _suffixes.Max(static s => s.Length)) + 1;
     }
-
-    /// <summary>True when the value of <paramref name="key"/> must not leave the process.</summary>
-    public bool IsSensitive(string key) => key is not null && IsSensitive(key.AsSpan());
 
     /// <summary>True when the value of <paramref name="key"/> must not leave the process. Allocates nothing.</summary>
     public bool IsSensitive(ReadOnlySpan<char> key)
@@ -66,9 +60,8 @@ sealed class SensitiveKeys
     }
 
     /// <summary>
-    /// Normalizes the end of <paramref name="key"/> into the end of <paramref name="buffer"/>, working backwards,
-    /// and stops when the buffer is full: the tail is all that suffixes need, and a full buffer is longer than
-    /// any exact name.
+    /// Normalizes the end of <paramref name="key"/> into the end of <paramref name="buffer"/>, stopping when it
+    /// is full: suffixes need only the tail, and a full buffer is longer than any exact name.
     /// </summary>
     static ReadOnlySpan<char> NormalizeTail(ReadOnlySpan<char> key, Span<char> buffer)
     {

@@ -4,10 +4,8 @@ using Serilog.Debugging;
 namespace Gatewayz.Logging.Redaction;
 
 /// <summary>
-/// Where a <see cref="SentryRedactor"/> goes, through Sentry's public extension points, beside what the
-/// SDK's owner set, never in place of it: event and transaction processors are added to the options or
-/// to a scope; Sentry keeps one <c>BeforeSendLog</c>, which the library sets only where nothing of the
-/// owner's can be there yet.
+/// Adds a <see cref="SentryRedactor"/> beside what the SDK's owner set, never in place of it: Sentry keeps
+/// one <c>BeforeSendLog</c>, which the library sets only where the owner cannot have set one yet.
 /// </summary>
 static class SentryRedaction
 {
@@ -21,9 +19,8 @@ static class SentryRedaction
     }
 
     /// <summary>
-    /// On a running SDK the library did not initialise (<c>SentrySdk.Init</c>), unless its options or
-    /// scope already carry one: on its current scope, from which the scopes pushed later (one per
-    /// request) inherit it. Events and transactions captured before are not covered.
+    /// On a running SDK's current scope, which later scopes inherit, unless the scope or its options carry
+    /// one already. What was captured before is not covered.
     /// </summary>
     public static void AddOnce(IHub hub, SentryRedactor redactor)
     {

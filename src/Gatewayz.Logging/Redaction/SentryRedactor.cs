@@ -19,6 +19,8 @@ sealed class SentryRedactor : ISentryEventProcessor, ISentryTransactionProcessor
 {
     readonly Redactor _redactor;
     readonly SentryValueRedactor _values;
+    readonly Func<string, string, string> _text;
+    readonly Func<string, object?, object?> _value;
     readonly ConditionalWeakTable<Breadcrumb, Breadcrumb> _breadcrumbs = new();
     int _logsDropped;
 
@@ -26,9 +28,9 @@ sealed class SentryRedactor : ISentryEventProcessor, ISentryTransactionProcessor
     {
         _redactor = redactor;
         _values = new SentryValueRedactor(redactor);
+        _text = redactor.Entry;
+        _value = _values.Entry;
     }
-
-    public Redactor Redactor => _redactor;
 
     public SentryEvent? Process(SentryEvent @event)
     {
@@ -42,12 +44,13 @@ sealed class SentryRedactor : ISentryEventProcessor, ISentryTransactionProcessor
         foreach (var exception in @event.SentryExceptions ?? [])
         {
             exception.Value = exception.Value is { } value ? _redactor.FreshText(value) : null;
+            // The exception's Data, which the SDK copies into the mechanism as it is.
             if (exception.Mechanism is { } mechanism)
-                Entries(mechanism.Data);
+                Entries(mechanism.Data, mechanism.Data!, _value, static (data, key, value) => data[key] = value!);
         }
 
-        Tags(@event.Tags, @event.SetTag);
-        Extra(@event.Extra, @event.SetExtra);
+        Entries(@event, @event.Tags, _text, static (e, key, value) => e.SetTag(key, value));
+        Entries(@event, @event.Extra, _value, static (e, key, value) => e.SetExtra(key, value));
         Contexts(@event.Contexts);
         Request(@event.Request);
         User(@event.User);
@@ -58,8 +61,8 @@ sealed class SentryRedactor : ISentryEventProcessor, ISentryTransactionProcessor
     public SentryTransaction? Process(SentryTransaction transaction)
     {
         transaction.Description = _values.Text(transaction.Description);
-        Tags(transaction.Tags, transaction.SetTag);
-        Extra(transaction.Data, transaction.SetData);
+        Entries(transaction, transaction.Tags, _text, static (t, key, value) => t.SetTag(key, value));
+        Entries(transaction, transaction.Data, _value, static (t, key, value) => t.SetData(key, value));
         Contexts(transaction.Contexts);
         Request(transaction.Request);
         User(transaction.User);
@@ -67,8 +70,8 @@ sealed class SentryRedactor : ISentryEventProcessor, ISentryTransactionProcessor
         foreach (var span in transaction.Spans)
         {
             span.Description = _values.Text(span.Description);
-            Tags(span.Tags, span.SetTag);
-            Extra(span.Data, span.SetData);
+            Entries(span, span.Tags, _text, static (s, key, value) => s.SetTag(key, value));
+            Entries(span, span.Data, _value, static (s, key, value) => s.SetData(key, value));
         }
         return transaction;
     }
@@ -106,23 +109,15 @@ sealed class SentryRedactor : ISentryEventProcessor, ISentryTransactionProcessor
 
     bool HoldsSecret(string text) => !ReferenceEquals(_redactor.Text(text), text);
 
-    void Tags(IReadOnlyDictionary<string, string> tags, Action<string, string> set)
+    /// <summary>Redacts a copy of the entries, and sets on <paramref name="target"/> only the values that changed.</summary>
+    static void Entries<TTarget, TValue>(TTarget target, IEnumerable<KeyValuePair<string, TValue>> entries, Func<string, TValue, TValue> redact, Action<TTarget, string, TValue> set)
+        where TValue : class?
     {
-        foreach (var (key, value) in tags.ToArray())
+        foreach (var (key, value) in entries.ToArray())
         {
-            var safe = _redactor.Entry(key, value);
+            var safe = redact(key, value);
             if (!ReferenceEquals(safe, value))
-                set(key, safe);
-        }
-    }
-
-    void Extra(IReadOnlyDictionary<string, object?> extra, Action<string, object?> set)
-    {
-        foreach (var (key, value) in extra.ToArray())
-        {
-            var safe = _values.Entry(key, value);
-            if (!ReferenceEquals(safe, value))
-                set(key, safe);
+                set(target, key, safe);
         }
     }
 
@@ -135,16 +130,6 @@ sealed class SentryRedactor : ISentryEventProcessor, ISentryTransactionProcessor
             var safe = _values.Value(value);
             if (!ReferenceEquals(safe, value) && safe is not null)
                 contexts[key] = safe;
-        }
-    }
-
-    /// <summary>The exception's <c>Data</c>, which the SDK copies into the mechanism as it is.</summary>
-    void Entries(IDictionary<string, object> data)
-    {
-        foreach (var (key, value) in data.ToArray())
-        {
-            if (_values.Entry(key, value) is { } safe && !ReferenceEquals(safe, value))
-                data[key] = safe;
         }
     }
 
@@ -161,17 +146,7 @@ sealed class SentryRedactor : ISentryEventProcessor, ISentryTransactionProcessor
         Strings(request.Other);
     }
 
-    void Strings(IDictionary<string, string> entries)
-    {
-        if (entries.Count == 0)
-            return;
-        foreach (var (key, value) in entries.ToArray())
-        {
-            var safe = _redactor.Entry(key, value);
-            if (!ReferenceEquals(safe, value))
-                entries[key] = safe;
-        }
-    }
+    void Strings(IDictionary<string, string> entries) => Entries(entries, entries, _text, static (d, key, value) => d[key] = value);
 
     /// <summary>With personal data off, what identifies a person beyond the app's own user id goes, whoever set it.</summary>
     void User(SentryUser user)
@@ -196,11 +171,9 @@ sealed class SentryRedactor : ISentryEventProcessor, ISentryTransactionProcessor
     }
 
     /// <summary>
-    /// Breadcrumbs are immutable; one that needs redacting is rebuilt from its own JSON, which keeps
-    /// its timestamp. The SDK keeps an event's breadcrumbs in a list it hands out read-only. A scope
-    /// holds up to 100 of them and every event carries them all, so each breadcrumb is looked at once,
-    /// on the first event that carries it, and the verdict (itself, or its redacted copy) is kept for
-    /// as long as the breadcrumb lives: reading a breadcrumb's data costs the SDK a copy of it.
+    /// A breadcrumb that needs redacting is replaced by a copy rebuilt from its own JSON (breadcrumbs are
+    /// immutable; the JSON keeps the timestamp). Every event carries the scope's breadcrumbs again, so each
+    /// one's verdict (itself or its copy) is kept for as long as it lives.
     /// </summary>
     void Breadcrumbs(IReadOnlyCollection<Breadcrumb> breadcrumbs)
     {

@@ -8,16 +8,13 @@ using Sentry;
 namespace Gatewayz.Logging.Redaction;
 
 /// <summary>
-/// Redacts the values the Sentry SDK serializes as they are: text, dictionaries (generic or not, string
-/// values or lists of them, as a request's form body), lists, and objects the app put in a context, an
-/// extra or an exception's <c>Data</c> (an anonymous object, a plain class), whose public properties are
-/// read like a dictionary's entries. A value under a sensitive key is filtered whatever it is. A value
-/// with nothing to redact comes back as the same instance; one that needs redacting comes back as a
-/// copy (an object as a dictionary of its properties). Bounded: an object nested deeper than
-/// <see cref="MaxDepth"/> or with more than <see cref="MaxMembers"/> members is not sent unscanned but
-/// replaced by <see cref="NotScanned"/>. Never throws: a property whose getter throws is left out.
-/// The SDK's own types (its contexts, say) and the library's (the mapping's prepared JSON, already
-/// redacted) are left as they are.
+/// Redacts the values the Sentry SDK serializes as they are: text, dictionaries, lists, and objects the app
+/// put in a context, an extra or an exception's <c>Data</c>, whose public properties are read like a
+/// dictionary's entries. A value under a sensitive key is filtered whatever it is. A value with nothing to
+/// redact comes back as the same instance, else as a copy (an object as a dictionary of its properties).
+/// Bounded and never throws: a value nested deeper than <see cref="MaxDepth"/> or with more than
+/// <see cref="MaxMembers"/> members, and a property whose getter throws, become <see cref="NotScanned"/>.
+/// The SDK's own types and the library's (already redacted) pass as they are.
 /// </summary>
 sealed class SentryValueRedactor(Redactor redactor)
 {
@@ -28,8 +25,6 @@ sealed class SentryValueRedactor(Redactor redactor)
     static readonly Assembly Sdk = typeof(SentryEvent).Assembly;
     static readonly Assembly Library = typeof(SentryValueRedactor).Assembly;
     static readonly ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
-
-    public Redactor Redactor => redactor;
 
     public string? Text(string? text) => text is null ? null : redactor.Text(text);
 

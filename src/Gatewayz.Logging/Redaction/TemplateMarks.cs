@@ -5,11 +5,9 @@ using Serilog.Parsing;
 namespace Gatewayz.Logging.Redaction;
 
 /// <summary>
-/// Finds the properties whose place in a message template makes them secrets: the literal text just
-/// before a hole (<c>password={P}</c>, <c>Authorization: Bearer {T}</c>, <c>sk-or-v1-{K}</c>) or around it
-/// (<c>postgres://app:{Pw}@db</c>) says that what goes there is one, whatever the value looks like. Each
-/// hole is tried by putting a key-like sample value in it and asking the scanner whether it would mask
-/// the sample: the template's marks follow the same rules as the text, and a new rule marks holes too.
+/// Finds the properties whose place in a template makes them secrets, whatever their value
+/// (<c>password={P}</c>, <c>Bearer {T}</c>, <c>postgres://app:{Pw}@db</c>). Each hole is probed with a
+/// key-like sample that the scanner is asked about, so the marks follow the text's rules.
 /// </summary>
 static class TemplateMarks
 {
@@ -25,14 +23,12 @@ static class TemplateMarks
     /// <summary>How much literal text on each side of a hole is read: the rules look only this far.</summary>
     const int Window = 256;
 
-    public static readonly string[] None = [];
-
-    /// <summary>The names of the template's marked properties, each once; <see cref="None"/> when there are none.</summary>
+    /// <summary>The names of the template's marked properties, each once; empty when there are none.</summary>
     public static string[] Find(MessageTemplate template, SecretScanner scanner)
     {
         var tokens = template.Tokens as IReadOnlyList<MessageTemplateToken> ?? [.. template.Tokens];
         if (tokens.Count < 2)
-            return None;
+            return [];
         List<string>? marked = null;
         var probe = new StringBuilder();
         for (var i = 0; i < tokens.Count; i++)
@@ -42,7 +38,7 @@ static class TemplateMarks
             if (IsMarked(tokens, i, TokenSample, probe, scanner) || IsMarked(tokens, i, BasicSample, probe, scanner))
                 (marked ??= []).Add(hole.PropertyName);
         }
-        return marked is null ? None : [.. marked];
+        return marked is null ? [] : [.. marked];
     }
 
     static bool IsMarked(IReadOnlyList<MessageTemplateToken> tokens, int hole, string sample, StringBuilder probe, SecretScanner scanner)

@@ -10,9 +10,8 @@ enum TextTrait : ushort
     Equals = 1 << 2,
     Colon = 1 << 3,
     At = 1 << 4,
-    Dot = 1 << 5,
-    Percent = 1 << 6,
-    LetterB = 1 << 7,
-    UpperA = 1 << 8,
-    UpperJ = 1 << 9,
+    Percent = 1 << 5,
+    LetterB = 1 << 6,
+    UpperA = 1 << 7,
+    UpperJ = 1 << 8,
 }

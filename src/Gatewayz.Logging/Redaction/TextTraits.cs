@@ -7,34 +7,13 @@ namespace Gatewayz.Logging.Redaction;
 /// anchor on it holds, and how many ASCII digits. A rule whose anchors are absent cannot find
 /// anything and is skipped, so a short clean value costs one pass instead of one search per rule.
 /// </summary>
-readonly struct TextTraits
+readonly record struct TextTraits(TextTrait Traits, int Digits, int Dots, int Length)
 {
     static readonly TextTrait[] Ascii = BuildTable();
     static readonly SearchValues<char> Interesting = SearchValues.Create("0123456789.-_=:@%bBAJ");
 
-    TextTraits(TextTrait traits, int digits, int dots, int length)
-    {
-        Traits = traits;
-        Digits = digits;
-        Dots = dots;
-        Length = length;
-    }
-
-    public TextTrait Traits { get; }
-
-    /// <summary>ASCII digits in the text.</summary>
-    public int Digits { get; }
-
-    /// <summary>Full stops in the text.</summary>
-    public int Dots { get; }
-
-    public int Length { get; }
-
     /// <summary>True when the text holds none of the characters any rule anchors on.</summary>
     public bool IsPlain => Traits == TextTrait.None && Digits == 0;
-
-    /// <summary>The traits of a text of <paramref name="length"/> characters with nothing a rule anchors on.</summary>
-    public static TextTraits Plain(int length) => new(TextTrait.None, 0, 0, length);
 
     public static TextTraits Of(ReadOnlySpan<char> text)
     {
@@ -57,8 +36,6 @@ readonly struct TextTraits
                     traits |= Ascii[c];
             }
         }
-        if (dots > 0)
-            traits |= TextTrait.Dot;
         return new TextTraits(traits, digits, dots, text.Length);
     }
 

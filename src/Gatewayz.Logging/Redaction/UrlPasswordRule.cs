@@ -12,11 +12,8 @@ sealed class UrlPasswordRule : ISecretRule
     /// <summary>Characters that end a URL's authority (or the URL itself, in prose and JSON).</summary>
     static readonly SearchValues<char> AuthorityEnd = SearchValues.Create("/?#\\\"<> \t\r\n");
 
-    /// <inheritdoc />
-    /// <remarks>Needs "://", then a password before an "@".</remarks>
     public RuleNeeds Needs { get; } = new(TextTrait.Colon | TextTrait.At);
 
-    /// <inheritdoc />
     public void Scan(ReadOnlySpan<char> text, ref HitCollector hits)
     {
         var position = 0;

@@ -21,7 +21,7 @@ public class SecretScannerAdversarialTests(ITestOutputHelper output)
     const double MaxRatio = 8.0;
     const int Attempts = 3;
 
-    static readonly SecretScanner Scanner = new(SensitiveKeys.Default, includePersonalData: true);
+    static readonly SecretScanner Scanner = new(new SensitiveKeys(), includePersonalData: true);
 
     static readonly Dictionary<string, Func<int, string>> Patterns = new()
     {

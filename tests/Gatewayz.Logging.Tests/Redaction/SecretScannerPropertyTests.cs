@@ -16,8 +16,8 @@ public class SecretScannerPropertyTests(ITestOutputHelper output)
     const int DefaultIterations = 10_000;
     const int LeakLength = 9;
 
-    static readonly SecretScanner Scanner = new(SensitiveKeys.Default, includePersonalData: false);
-    static readonly SecretScanner PiiScanner = new(SensitiveKeys.Default, includePersonalData: true);
+    static readonly SecretScanner Scanner = new(new SensitiveKeys(), includePersonalData: false);
+    static readonly SecretScanner PiiScanner = new(new SensitiveKeys(), includePersonalData: true);
 
     static readonly string[] Vocabulary =
     [
