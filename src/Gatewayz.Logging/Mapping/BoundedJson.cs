@@ -44,40 +44,15 @@ sealed class BoundedJson : IDisposable
 
     long Remaining => _budget - Size;
 
-    /// <summary>A JSON object of <paramref name="fields"/>; the object itself is depth 1.</summary>
-    /// <param name="fields">The fields.</param>
-    /// <param name="maxBytes">The byte budget.</param>
-    /// <param name="maxDepth">The deepest nesting written.</param>
-    /// <param name="report">Told what was cut, as <paramref name="name"/>.</param>
-    /// <param name="name">How the report names this object.</param>
-    public static byte[] WriteObject(IEnumerable<KeyValuePair<string, LogEventPropertyValue>> fields, int maxBytes, int maxDepth, CutReport? report = null, string? name = null)
+    /// <summary>
+    /// A JSON object of <paramref name="fields"/> (itself depth 1), its <c>type</c> field moved aside
+    /// as in a Sentry context, <paramref name="typeTag"/> as <c>$type</c>; <paramref name="report"/>
+    /// is told what was cut, as <paramref name="name"/>.
+    /// </summary>
+    public static byte[] WriteObject(IEnumerable<KeyValuePair<string, LogEventPropertyValue>> fields, int maxBytes, int maxDepth, CutReport? report = null, string? name = null, string? typeTag = null)
     {
         using var json = new BoundedJson(maxBytes, maxDepth);
-        json.WriteFields(fields, depth: 1, renameTypeField: true);
-        json.Report(report, name);
-        return json.Finish();
-    }
-
-    /// <summary>A structure or dictionary as the body of a Sentry context, its <c>type</c> field moved aside.</summary>
-    /// <param name="structured">The structure or dictionary.</param>
-    /// <param name="maxBytes">The byte budget.</param>
-    /// <param name="maxDepth">The deepest nesting written.</param>
-    /// <param name="report">Told what was cut, as <paramref name="name"/>.</param>
-    /// <param name="name">How the report names this context.</param>
-    public static byte[] WriteContext(LogEventPropertyValue structured, int maxBytes, int maxDepth, CutReport? report = null, string? name = null)
-    {
-        using var json = new BoundedJson(maxBytes, maxDepth);
-        switch (structured)
-        {
-            case StructureValue structure:
-                json.WriteFields(Fields(structure), depth: 1, renameTypeField: true, structure.TypeTag);
-                break;
-            case DictionaryValue dictionary:
-                json.WriteFields(Fields(dictionary), depth: 1, renameTypeField: true);
-                break;
-            default:
-                throw new ArgumentException("A context is built from a structure or a dictionary.", nameof(structured));
-        }
+        json.WriteFields(fields, depth: 1, renameTypeField: true, typeTag);
         json.Report(report, name);
         return json.Finish();
     }
@@ -154,8 +129,8 @@ sealed class BoundedJson : IDisposable
             case StructureValue structure when depth <= _maxDepth:
                 WriteFields(Fields(structure), depth, renameTypeField: false, structure.TypeTag);
                 break;
-            case DictionaryValue dictionary when depth <= _maxDepth:
-                WriteFields(Fields(dictionary), depth, renameTypeField: false);
+            case DictionaryValue when depth <= _maxDepth:
+                WriteFields(Fields(value), depth, renameTypeField: false);
                 break;
             case SequenceValue sequence when depth <= _maxDepth:
                 WriteSequence(sequence, depth);
@@ -233,16 +208,21 @@ sealed class BoundedJson : IDisposable
         _writer.WriteStringValue(TextCut.WithCount(TextCut.RepairSurrogates(text), maxChars));
     }
 
-    static IEnumerable<KeyValuePair<string, LogEventPropertyValue>> Fields(StructureValue structure) =>
-        structure.Properties.Select(p => new KeyValuePair<string, LogEventPropertyValue>(p.Name, p.Value));
+    /// <summary>The named fields of a structure or a dictionary; a dictionary's null key is named <c>null</c>, or empty when asked.</summary>
+    public static IEnumerable<KeyValuePair<string, LogEventPropertyValue>> Fields(LogEventPropertyValue value, bool emptyNullKey = false) => value switch
+    {
+        StructureValue structure => structure.Properties.Select(static p => new KeyValuePair<string, LogEventPropertyValue>(p.Name, p.Value)),
+        DictionaryValue dictionary when emptyNullKey => dictionary.Elements.Select(static e => Field(e, "")),
+        DictionaryValue dictionary => dictionary.Elements.Select(static e => Field(e, "null")),
+        _ => [],
+    };
 
-    static IEnumerable<KeyValuePair<string, LogEventPropertyValue>> Fields(DictionaryValue dictionary) =>
-        dictionary.Elements.Select(e => new KeyValuePair<string, LogEventPropertyValue>(ScalarText.Format(e.Key.Value) ?? "null", e.Value));
+    static KeyValuePair<string, LogEventPropertyValue> Field(KeyValuePair<ScalarValue, LogEventPropertyValue> entry, string nullKey) =>
+        new(ScalarText.Format(entry.Key.Value) ?? nullKey, entry.Value);
 
     /// <summary>
-    /// The name as written. A name that had to change is counted, and numbered when another changed
-    /// name of the same object came out the same (two blank names, two long names sharing a prefix):
-    /// JSON objects with a repeated name lose all but one of its values.
+    /// The name as written. A changed name is counted, and numbered when it repeats another changed
+    /// name of the object: JSON keeps one value of a repeated name.
     /// </summary>
     string FieldName(string name, bool renameTypeField, ref HashSet<string>? changedNames)
     {

@@ -11,11 +11,7 @@ namespace Gatewayz.Logging.Mapping;
 /// </summary>
 static class BreadcrumbMapper
 {
-    /// <summary>
-    /// Adds the breadcrumb of <paramref name="logEvent"/> to <paramref name="scope"/>;
-    /// <paramref name="category"/> is the event's source context and <paramref name="message"/> its
-    /// rendered message, secrets masked, both already made by the caller.
-    /// </summary>
+    /// <summary><paramref name="category"/> is the source context, <paramref name="message"/> the rendered message, secrets masked.</summary>
     public static void AddTo(Scope scope, LogEvent logEvent, string? category, string message, Redactor redactor)
     {
         KeyValuePair<string, LogEventPropertyValue>[]? data = null;

@@ -13,9 +13,8 @@ static class ContextNameRule
     public const string LogContext = "log";
 
     /// <summary>
-    /// The .NET <see cref="System.Diagnostics.Activity"/> of the call (<c>trace_id</c>, <c>span_id</c>,
-    /// <c>parent_id</c>), which is Sentry's own trace only when the app traces through Sentry's
-    /// OpenTelemetry integration: kept apart from the event's <c>trace</c> context, under a name that says what it is.
+    /// The ids of the call's .NET <see cref="System.Diagnostics.Activity"/>, kept apart from the event's
+    /// <c>trace</c> context: they are Sentry's trace only under its OpenTelemetry integration.
     /// </summary>
     public const string ActivityContext = "activity";
 

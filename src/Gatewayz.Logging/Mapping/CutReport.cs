@@ -11,8 +11,6 @@ sealed class CutReport
 {
     List<string>? _cuts;
 
-    public bool IsEmpty => _cuts is null;
-
     public void Add(string cut) => (_cuts ??= []).Add(cut);
 
     /// <summary>Writes the report, when there is anything in it, as one SelfLog line.</summary>

@@ -8,8 +8,6 @@ namespace Gatewayz.Logging.Mapping;
 /// <summary>JSON prepared by the mapping (within Sentry's limits), written into the event as it is.</summary>
 sealed class JsonFragment(byte[] json) : ISentryJsonSerializable
 {
-    public int Length => json.Length;
-
     public void WriteTo(Utf8JsonWriter writer, IDiagnosticLogger? logger) => writer.WriteRawValue(json, skipInputValidation: true);
 
     public override string ToString() => Encoding.UTF8.GetString(json);

@@ -5,31 +5,44 @@ using Serilog.Events;
 namespace Gatewayz.Logging.Mapping;
 
 /// <summary>
-/// Collects the attributes of one log line, typed as Sentry's Logs know them: string, boolean,
-/// integer, double. A structured value is flattened to <c>name.field</c> within
-/// <see cref="LogLimits.FlattenDepth"/> and <see cref="LogLimits.FlattenFields"/>, or written as JSON
-/// text beyond them; text is cut at <see cref="LogLimits.ValueLength"/> with the count of what was cut;
-/// beyond <see cref="LogLimits.MaxAttributes"/> attributes are counted in <see cref="LogLimits.DroppedAttributes"/>.
+/// The attributes of one log line, typed as Sentry's Logs know them (string, boolean, integer,
+/// double), within the bounds below, each cut marked. Sentry trims a log item over 1 MB; a line
+/// stays far below that.
 /// </summary>
 sealed class LogAttributes
 {
+    /// <summary>A text attribute (a property, a template parameter, an exception's message).</summary>
+    const int ValueLength = 2048;
+
+    /// <summary>Attributes of one line, besides the SDK's own (environment, release, SDK).</summary>
+    const int MaxAttributes = 128;
+
+    /// <summary>How deep a structured value is flattened to <c>name.field.field</c> before it becomes JSON text.</summary>
+    const int FlattenDepth = 3;
+
+    /// <summary>Fields one structured value may flatten to before it becomes JSON text instead.</summary>
+    const int FlattenFields = 24;
+
+    /// <summary>The attribute that counts attributes left out beyond <see cref="MaxAttributes"/>.</summary>
+    const string DroppedAttributes = "gatewayz.attributes_dropped";
+
     readonly List<KeyValuePair<string, object>> _items;
     int _dropped;
 
     /// <param name="capacity">How many attributes are expected, so that the list is sized once.</param>
-    public LogAttributes(int capacity = 8) => _items = new(Math.Min(capacity, LogLimits.MaxAttributes + 1));
+    public LogAttributes(int capacity = 8) => _items = new(Math.Min(capacity, MaxAttributes + 1));
 
     /// <summary>The attributes, with the count of those left out when there are any.</summary>
     public List<KeyValuePair<string, object>> Complete()
     {
         if (_dropped > 0)
-            _items.Add(new(LogLimits.DroppedAttributes, (long)_dropped));
+            _items.Add(new(DroppedAttributes, (long)_dropped));
         return _items;
     }
 
     public void Add(string name, object value)
     {
-        if (_items.Count >= LogLimits.MaxAttributes)
+        if (_items.Count >= MaxAttributes)
         {
             _dropped++;
             return;
@@ -37,7 +50,7 @@ sealed class LogAttributes
         _items.Add(new(name, value));
     }
 
-    public void AddText(string name, string text, int maxLength = LogLimits.ValueLength) => Add(name, TextCut.WithCount(text, maxLength));
+    public void AddText(string name, string text, int maxLength = ValueLength) => Add(name, TextCut.WithCount(text, maxLength));
 
     /// <summary>
     /// A property value of any shape under <paramref name="name"/> and, when given, the same attributes
@@ -65,12 +78,12 @@ sealed class LogAttributes
                 if (Typed(scalar.Value) is { } typed)
                     Add(name, typed);
                 break;
-            case StructureValue or DictionaryValue when depth <= LogLimits.FlattenDepth && (depth > 1 || FitsFlat(value, 1, LogLimits.FlattenFields) >= 0):
-                foreach (var (field, fieldValue) in Fields(value))
+            case StructureValue or DictionaryValue when depth <= FlattenDepth && (depth > 1 || FitsFlat(value, 1, FlattenFields) >= 0):
+                foreach (var (field, fieldValue) in BoundedJson.Fields(value))
                     AddValue(string.Concat(name, ".", field), fieldValue, depth + 1);
                 break;
             default:
-                AddText(name, ScalarText.Format(value, LogLimits.ValueLength));
+                AddText(name, ScalarText.Format(value, ValueLength));
                 break;
         }
     }
@@ -78,9 +91,9 @@ sealed class LogAttributes
     /// <summary>The fields left of <paramref name="budget"/> once the value is flattened; negative when it does not fit.</summary>
     static int FitsFlat(LogEventPropertyValue value, int depth, int budget)
     {
-        foreach (var (_, field) in Fields(value))
+        foreach (var (_, field) in BoundedJson.Fields(value))
         {
-            budget = field is StructureValue or DictionaryValue && depth < LogLimits.FlattenDepth
+            budget = field is StructureValue or DictionaryValue && depth < FlattenDepth
                 ? FitsFlat(field, depth + 1, budget)
                 : budget - 1;
             if (budget < 0)
@@ -88,14 +101,6 @@ sealed class LogAttributes
         }
         return budget;
     }
-
-    /// <summary>The named fields of a structure or a dictionary.</summary>
-    public static IEnumerable<(string Name, LogEventPropertyValue Value)> Fields(LogEventPropertyValue value) => value switch
-    {
-        StructureValue structure => structure.Properties.Select(p => (p.Name, p.Value)),
-        DictionaryValue dictionary => dictionary.Elements.Select(e => (ScalarText.Format(e.Key.Value) ?? "null", e.Value)),
-        _ => [],
-    };
 
     /// <summary>
     /// A scalar as a Sentry attribute value: integers as <see cref="long"/> (text beyond its range),
@@ -105,7 +110,7 @@ sealed class LogAttributes
     public static object? Typed(object? value) => value switch
     {
         null => null,
-        string s => TextCut.WithCount(s, LogLimits.ValueLength),
+        string s => TextCut.WithCount(s, ValueLength),
         bool b => b,
         sbyte or byte or short or ushort or int or uint or long => Convert.ToInt64(value, CultureInfo.InvariantCulture),
         ulong u when u <= long.MaxValue => (long)u,
@@ -113,6 +118,6 @@ sealed class LogAttributes
         double d when double.IsFinite(d) => d,
         float f when float.IsFinite(f) => (double)f,
         decimal m => (double)m,
-        _ => TextCut.WithCount(ScalarText.Format(value) ?? "null", LogLimits.ValueLength),
+        _ => TextCut.WithCount(ScalarText.Format(value) ?? "null", ValueLength),
     };
 }

@@ -28,9 +28,7 @@ sealed class LogEventMapper(FrozenSet<string> tagProperties, Redactor redactor)
 {
     static readonly string Version = typeof(LogEventMapper).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
-    /// <param name="logEvent">The log event.</param>
-    /// <param name="sentryEvent">The event to fill.</param>
-    /// <param name="message">The rendered message, secrets masked (<see cref="MessageRenderer.Render(LogEvent, Redactor)"/>).</param>
+    /// <summary>Fills <paramref name="sentryEvent"/>; <paramref name="message"/> is the rendered message, secrets masked (<see cref="MessageRenderer.Render(LogEvent, Redactor)"/>).</summary>
     public void Apply(LogEvent logEvent, SentryEvent sentryEvent, string message)
     {
         var report = new CutReport();
@@ -57,7 +55,8 @@ sealed class LogEventMapper(FrozenSet<string> tagProperties, Redactor redactor)
             switch (name)
             {
                 case PropertyNames.SourceContext when value is ScalarValue { Value: string source }:
-                    sentryEvent.Logger = LoggerNameRule.Shorten(source);
+                    // Cut at its end, so that it reads from the start as the category it is; the whole name goes to the 'log' context.
+                    sentryEvent.Logger = TextCut.WithEllipsis(source, SentryLimits.LoggerLength);
                     if (!ReferenceEquals(sentryEvent.Logger, source))
                         logFields.Add(property);
                     continue;
@@ -97,7 +96,7 @@ sealed class LogEventMapper(FrozenSet<string> tagProperties, Redactor redactor)
 
         if (explicitTags is not null)
         {
-            foreach (var (name, value) in ExplicitTagFields(explicitTags))
+            foreach (var (name, value) in BoundedJson.Fields(explicitTags, emptyNullKey: true))
             {
                 var safe = redactor.Property(name, value);
                 tags.Set(name, safe is ScalarValue s ? ScalarText.Format(s.Value) ?? "null" : ScalarText.Format(safe, SentryLimits.TagValueLength));
@@ -107,7 +106,7 @@ sealed class LogEventMapper(FrozenSet<string> tagProperties, Redactor redactor)
         // Explicit contexts come last, so that they win over a structured property of the same name.
         if (explicitContexts is not null)
         {
-            foreach (var entry in ExplicitTagFields(explicitContexts))
+            foreach (var entry in BoundedJson.Fields(explicitContexts, emptyNullKey: true))
             {
                 if (entry.Value is StructureValue or DictionaryValue)
                     contexts.Add(entry);
@@ -130,14 +129,14 @@ sealed class LogEventMapper(FrozenSet<string> tagProperties, Redactor redactor)
         foreach (var (name, value) in contexts)
         {
             var contextName = ContextNameRule.ForProperty(name);
-            var json = new JsonFragment(BoundedJson.WriteContext(value, SentryLimits.ContextBytes, SentryLimits.ContextDepth, report, $"context '{contextName}'"));
+            var json = BoundedJson.WriteObject(BoundedJson.Fields(value), SentryLimits.ContextBytes, SentryLimits.ContextDepth, report, $"context '{contextName}'", (value as StructureValue)?.TypeTag);
             if (contextBytes + json.Length > SentryLimits.AllContextsBytes)
             {
                 contextsCut++;
                 continue;
             }
             contextBytes += json.Length;
-            sentryEvent.Contexts[contextName] = json;
+            sentryEvent.Contexts[contextName] = new JsonFragment(json);
         }
 
         if (contextsCut > 0)
@@ -179,14 +178,6 @@ sealed class LogEventMapper(FrozenSet<string> tagProperties, Redactor redactor)
             report.Add($"{what}: {text.Length.ToString("N0", CultureInfo.InvariantCulture)} characters cut to {maxLength.ToString("N0", CultureInfo.InvariantCulture)} (…[+N chars])");
         return cut;
     }
-
-    /// <summary>The named entries of an explicit tags or contexts property.</summary>
-    static IEnumerable<KeyValuePair<string, LogEventPropertyValue>> ExplicitTagFields(LogEventPropertyValue value) => value switch
-    {
-        StructureValue structure => structure.Properties.Select(p => new KeyValuePair<string, LogEventPropertyValue>(p.Name, p.Value)),
-        DictionaryValue dictionary => dictionary.Elements.Select(e => new KeyValuePair<string, LogEventPropertyValue>(ScalarText.Format(e.Key.Value) ?? "", e.Value)),
-        _ => [],
-    };
 
     static KeyValuePair<string, LogEventPropertyValue> Marker(string name, string text) => new(name, new ScalarValue(text));
 

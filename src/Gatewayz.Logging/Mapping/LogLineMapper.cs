@@ -35,17 +35,21 @@ sealed class LogLineMapper(Redactor redactor)
     public const string Origin = "sentry.origin";
     public const string OriginValue = "auto.log.serilog";
 
-    /// <param name="logEvent">The log event.</param>
-    /// <param name="message">Its rendered message, secrets masked (<see cref="MessageRenderer.Render(LogEvent, Redactor)"/>): the body.</param>
-    /// <param name="scopeTags">The tags of the Sentry scope where the line was logged.</param>
+    /// <summary>The exception's <c>exception.stacktrace</c>: its type, message and frames, inner exceptions included.</summary>
+    const int StackTraceLength = 16 * 1024;
+
+    /// <summary>
+    /// <paramref name="message"/>, rendered and secrets masked (<see cref="MessageRenderer.Render(LogEvent, Redactor)"/>),
+    /// is the body; <paramref name="scopeTags"/> are the tags of the Sentry scope where the line was logged.
+    /// </summary>
     public LogLine Map(LogEvent logEvent, string message, IReadOnlyDictionary<string, string>? scopeTags = null)
     {
         var attributes = new LogAttributes(logEvent.Properties.Count + 8);
-        var body = TextCut.WithCount(message, LogLimits.BodyLength);
+        var body = TextCut.WithCount(message, SentryLimits.MessageLength);
         var template = logEvent.MessageTemplate;
         var named = NamesIn(template);
         if (named.Properties.Length > 0)
-            attributes.AddText(Template, redactor.Text(template.Text), LogLimits.BodyLength);
+            attributes.AddText(Template, redactor.Text(template.Text), SentryLimits.MessageLength);
         if (logEvent.Exception is { } exception)
             AddException(attributes, exception);
 
@@ -62,7 +66,7 @@ sealed class LogLineMapper(Redactor redactor)
                         attributes.AddValue(field.Name == "Id" ? EventId : field.Name == "Name" ? EventName : $"{EventId}.{field.Name}", field.Value);
                     continue;
                 case PropertyNames.SentryTags or PropertyNames.SentryContexts when value is StructureValue or DictionaryValue:
-                    foreach (var (entry, entryValue) in LogAttributes.Fields(value))
+                    foreach (var (entry, entryValue) in BoundedJson.Fields(value))
                         attributes.AddValue(entry, redactor.Property(entry, entryValue));
                     continue;
             }
@@ -92,7 +96,7 @@ sealed class LogLineMapper(Redactor redactor)
     {
         attributes.AddText(ExceptionType, exception.GetType().FullName ?? exception.GetType().Name);
         attributes.AddText(ExceptionMessage, redactor.FreshText(Safe(exception, e => e.Message)));
-        attributes.AddText(ExceptionStackTrace, redactor.FreshText(Safe(exception, e => e.ToString())), LogLimits.StackTraceLength);
+        attributes.AddText(ExceptionStackTrace, redactor.FreshText(Safe(exception, e => e.ToString())), StackTraceLength);
     }
 
     /// <summary>An exception's text; its type's name when its own code throws.</summary>
@@ -108,37 +112,26 @@ sealed class LogLineMapper(Redactor redactor)
         }
     }
 
-    /// <summary>
-    /// The properties a template names, with their attribute names, for the last template seen:
-    /// Serilog hands the same parsed template to every call of one logging statement, so a run of
-    /// the same line reads them without walking its tokens again.
-    /// </summary>
+    /// <summary>The template's property names, kept for the last template: Serilog reuses one parsed template per logging statement.</summary>
     TemplateNames NamesIn(MessageTemplate template)
     {
         var last = _lastTemplate;
         if (last is not null && ReferenceEquals(last.Template, template))
             return last;
-        var names = new TemplateNames(template);
+        var names = TemplateNames.Of(template);
         _lastTemplate = names;
         return names;
     }
 
     volatile TemplateNames? _lastTemplate;
 
-    sealed class TemplateNames
+    sealed record TemplateNames(MessageTemplate Template, string[] Properties, string[] Parameters)
     {
-        public TemplateNames(MessageTemplate template)
+        public static TemplateNames Of(MessageTemplate template)
         {
-            Template = template;
-            Properties = template.Tokens.OfType<PropertyToken>().Select(p => p.PropertyName).Distinct(StringComparer.Ordinal).ToArray();
-            Parameters = Array.ConvertAll(Properties, name => ParameterPrefix + name);
+            var properties = template.Tokens.OfType<PropertyToken>().Select(p => p.PropertyName).Distinct(StringComparer.Ordinal).ToArray();
+            return new(template, properties, Array.ConvertAll(properties, name => ParameterPrefix + name));
         }
-
-        public MessageTemplate Template { get; }
-
-        public string[] Properties { get; }
-
-        string[] Parameters { get; }
 
         /// <summary><c>sentry.message.parameter.&lt;name&gt;</c> when the template names the property; otherwise null.</summary>
         public string? ParameterName(string name)

@@ -21,10 +21,8 @@ static class MessageRenderer
     static StringWriter? t_writer;
 
     /// <summary>
-    /// The message as every Sentry shape of the line shows it (event, breadcrumb, log line), secrets
-    /// masked: rendered and scanned once per log event by the sink, which hands it to each. The
-    /// redactor remembers a clean message, so that its <c>BeforeSendLog</c> knows the library's own
-    /// line without scanning it again.
+    /// The message of the event, breadcrumb and log line, secrets masked; the redactor remembers it
+    /// when clean, so that its <c>BeforeSendLog</c> does not scan the library's own line again.
     /// </summary>
     public static string Render(LogEvent logEvent, Redactor redactor) => redactor.Text(Render(logEvent));
 

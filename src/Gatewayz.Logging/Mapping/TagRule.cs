@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 
 namespace Gatewayz.Logging.Mapping;
@@ -15,6 +16,8 @@ static class TagRule
     static readonly FrozenSet<string> DiscardedByIngestion =
         new[] { "release", "dist", "user", "filename", "function" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    static readonly SearchValues<char> KeyChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.:-");
+
     /// <summary>The valid key for <paramref name="name"/>, or null when nothing of it is usable.</summary>
     public static string? Key(string name)
     {
@@ -24,13 +27,13 @@ static class TagRule
         if (DiscardedByIngestion.Contains(name))
             name = ContextNameRule.ReservedPrefix + name;
 
-        var valid = name.Length <= SentryLimits.TagKeyLength && IsValidKey(name);
+        var valid = name.Length <= SentryLimits.TagKeyLength && !name.AsSpan().ContainsAnyExcept(KeyChars);
         if (valid)
             return name;
 
         Span<char> key = stackalloc char[Math.Min(name.Length, SentryLimits.TagKeyLength)];
         for (var i = 0; i < key.Length; i++)
-            key[i] = IsKeyChar(name[i]) ? name[i] : '_';
+            key[i] = KeyChars.Contains(name[i]) ? name[i] : '_';
         return key.Trim('_').IsEmpty ? null : new string(key);
     }
 
@@ -52,16 +55,4 @@ static class TagRule
             ? EmptyValue
             : TextCut.WithEllipsis(TextCut.RepairSurrogates(oneLine), SentryLimits.TagValueLength);
     }
-
-    static bool IsValidKey(string name)
-    {
-        foreach (var c in name)
-        {
-            if (!IsKeyChar(c))
-                return false;
-        }
-        return true;
-    }
-
-    static bool IsKeyChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or ':' or '-';
 }
