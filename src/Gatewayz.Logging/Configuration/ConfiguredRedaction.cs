@@ -5,12 +5,10 @@ using Serilog;
 namespace Gatewayz.Logging.Configuration;
 
 /// <summary>
-/// Reads a logger's redaction policy from configuration: the keys listed in the <c>Sentry</c>
-/// section and in the <c>Args</c> of every <c>GatewayzSentry</c>, <c>GatewayzRedacted</c> and
-/// <c>WithGatewayzContext</c> in the <c>Serilog</c> section, nested ones included (in
-/// <c>WriteTo.Async</c>, a sub-logger, a wrapper's <c>configure</c>). Personal data passes for the
-/// whole logger when the <c>Sentry</c> section, the code's options or the Sentry sink say so; an
-/// enricher's or wrapper's own <c>sendDefaultPii</c> is that component's alone.
+/// Reads a logger's redaction policy from configuration: the keys of the <c>Sentry</c> section and of the
+/// <c>Args</c> of every Gatewayz component in the <c>Serilog</c> section, nested ones included. Personal
+/// data passes for the whole logger when the <c>Sentry</c> section, the code's options or the Sentry sink
+/// say so; an enricher's or wrapper's own <c>sendDefaultPii</c> is that component's alone.
 /// </summary>
 static class ConfiguredRedaction
 {

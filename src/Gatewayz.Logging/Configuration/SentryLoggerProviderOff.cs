@@ -4,14 +4,9 @@ using Microsoft.Extensions.Options;
 namespace Gatewayz.Logging.Configuration;
 
 /// <summary>
-/// When the library sends log lines to Sentry's Logs itself (<c>EnableLogs</c>), turns off the
-/// Microsoft.Extensions.Logging providers through which Sentry sends them, by MEL's filter rules on the
-/// alias they are registered under (<c>Sentry</c>, as in <c>Logging:Sentry</c>): with Sentry's logs on
-/// (the same <c>EnableLogs</c> key of the <c>Sentry</c> section) they would send every line a second
-/// time, without redaction. Otherwise Sentry's Logs stay Sentry's. Applied after every other filter
-/// rule, it holds whether <c>UseSentry()</c> comes before or after <c>AddGatewayzLogging()</c>, and
-/// whatever <c>Logging</c> rules the app has: for each category a rule names, the alias gets <c>None</c>.
-/// (Sentry's event provider carries no alias; <see cref="Sinks.SentryLoggerEventsOff"/> turns it off.)
+/// When the library sends log lines to Sentry's Logs itself, turns off Sentry's own MEL Logs providers
+/// (alias <c>Sentry</c>) with a <c>None</c> rule for every category the app's rules name, after all of
+/// them, so that no line is sent twice, the second time unredacted. Otherwise Sentry's Logs stay Sentry's.
 /// </summary>
 sealed class SentryLoggerProviderOff(HostLogging sinks) : IPostConfigureOptions<LoggerFilterOptions>
 {

@@ -36,8 +36,7 @@ static class SentrySettingsResolver
 
         var dsn = ValidateDsn(Blank(options.Dsn), Describe(nameof(options.Dsn)));
         var spotlight = ParseSpotlight(Blank(options.Spotlight), Describe(nameof(options.Spotlight)));
-        var explicitEnvironment = NormalizeEnvironmentName(Blank(options.Environment));
-        var environmentName = explicitEnvironment
+        var environmentName = NormalizeEnvironmentName(Blank(options.Environment))
             ?? NormalizeEnvironmentName(Blank(options.HostEnvironment))
             ?? NormalizeEnvironmentName(SentryEnvironmentVariables.HostEnvironment.Select(Env).FirstOrDefault(v => v is not null));
 
@@ -58,7 +57,6 @@ static class SentrySettingsResolver
             Options = options,
             Dsn = dsn,
             Environment = environmentName,
-            ExplicitEnvironment = explicitEnvironment,
             Release = Blank(options.Release),
             SpotlightUrl = spotlight,
             Redactor = redactor ?? new Redaction.Redactor(options.SensitiveKeys, options.SafeKeys, options.SendDefaultPii),

@@ -54,23 +54,28 @@ static class SerilogSection
 
     /// <summary>
     /// Checks the levels of <c>Serilog:MinimumLevel</c> (its value, <c>Default</c> and every
-    /// <c>Override</c>) before Serilog reads them, so that a bad one is an error whose first line names
-    /// the setting, the value, the valid names and the nearest of them; Serilog's own lists none. A
-    /// reference to a declared level switch (<c>$name</c>) is left to Serilog.
+    /// <c>Override</c>) before Serilog reads them (<see cref="RequireLevel"/>).
     /// </summary>
     public static void RequireLevels(IConfiguration configuration)
     {
         var minimum = configuration.GetSection($"{Name}:MinimumLevel");
-        var levels = new[] { minimum, minimum.GetSection("Default") }.Concat(minimum.GetSection("Override").GetChildren());
-        foreach (var level in levels)
-        {
-            if (level.Value is not { } value || value.StartsWith('$') || (Enum.TryParse<LogEventLevel>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)))
-                continue;
-            var names = Enum.GetNames<LogEventLevel>();
-            var suggestion = NearestName.Find(value, names) is { } nearest ? $" Did you mean '{nearest}'?" : "";
-            throw new ArgumentException(
-                $"Invalid Serilog setting '{level.Path}' = '{value}': expected {string.Join(", ", names[..^1])} or {names[^1]}.{suggestion}", level.Path);
-        }
+        foreach (var level in new[] { minimum, minimum.GetSection("Default") }.Concat(minimum.GetSection("Override").GetChildren()))
+            RequireLevel(level);
+    }
+
+    /// <summary>
+    /// A Serilog level setting that names no level is an error whose first line names the setting, the
+    /// value, the valid names and the nearest of them; Serilog's own lists none. A reference to a
+    /// declared level switch (<c>$name</c>) is left to Serilog.
+    /// </summary>
+    public static void RequireLevel(IConfigurationSection level)
+    {
+        if (level.Value is not { } value || value.StartsWith('$') || (Enum.TryParse<LogEventLevel>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)))
+            return;
+        var names = Enum.GetNames<LogEventLevel>();
+        var suggestion = NearestName.Find(value, names) is { } nearest ? $" Did you mean '{nearest}'?" : "";
+        throw new ArgumentException(
+            $"Invalid Serilog setting '{level.Path}' = '{value}': expected {string.Join(", ", names[..^1])} or {names[^1]}.{suggestion}", level.Path);
     }
 
     /// <summary>

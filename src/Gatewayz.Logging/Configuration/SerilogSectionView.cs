@@ -5,13 +5,9 @@ namespace Gatewayz.Logging.Configuration;
 
 /// <summary>
 /// The app's configuration as Serilog's settings reader sees it under <c>AddGatewayzLogging</c>: the
-/// <c>Serilog</c> section read once and whole, so that everything Serilog.Settings.Configuration
-/// documents keeps its meaning (<c>LevelSwitches</c> shared between <c>MinimumLevel:ControlledBy</c>
-/// and a sink's <c>levelSwitch</c>, filters, sub-loggers, <c>WriteTo.Async</c>), with two changes:
-/// the sinks of <c>WriteTo</c> are moved under one <c>GatewayzRedacted</c> entry, so that no text
-/// sink writes a secret (the library's own <c>GatewayzSentry</c> and <c>GatewayzRedacted</c> entries
-/// stay where they are), and <c>Using</c> lists the library. A view, not a copy: the entries are the
-/// app's own sections, with their paths and reload tokens.
+/// <c>Serilog</c> section whole (so level switches, filters, sub-loggers and <c>WriteTo.Async</c> keep
+/// their meaning) with two changes: the sinks of <c>WriteTo</c>, but the library's own, move under one
+/// <c>GatewayzRedacted</c> entry, and <c>Using</c> lists the library. A view over the app's own sections.
 /// </summary>
 sealed class SerilogSectionView(IConfiguration inner, HostLogging host) : IConfiguration
 {

@@ -36,12 +36,8 @@ static class SinkArgumentsCheck
                             argument.Path);
                     }
                     // Serilog.Settings.Configuration would say only "Requested value 'Loud' was not found."
-                    if (type == typeof(LogEventLevel) && !Enum.TryParse<LogEventLevel>(argument.Value, ignoreCase: true, out _))
-                    {
-                        throw new ArgumentException(
-                            $"Invalid level for {method} at configuration '{argument.Path}' = '{argument.Value}': expected Verbose, Debug, Information, Warning, Error or Fatal.",
-                            argument.Path);
-                    }
+                    if (type == typeof(LogEventLevel))
+                        SerilogSection.RequireLevel(argument);
                 }
             }
         }

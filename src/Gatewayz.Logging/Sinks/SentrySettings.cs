@@ -15,8 +15,6 @@ sealed class SentrySettings
     public required string? Dsn { get; init; }
     public required string? Environment { get; init; }
 
-    /// <summary>The environment when it was named (option or <c>SENTRY_ENVIRONMENT</c>), not inferred from the host.</summary>
-    public required string? ExplicitEnvironment { get; init; }
     public required string? Release { get; init; }
     public required string? SpotlightUrl { get; init; }
     public required Redaction.Redactor Redactor { get; init; }

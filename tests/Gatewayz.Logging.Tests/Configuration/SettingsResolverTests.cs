@@ -157,7 +157,6 @@ public sealed class SettingsResolverTests
         Assert.Equal("production", Resolve(new GatewayzSentryOptions(), ("DOTNET_ENVIRONMENT", "Production")).Environment);
         Assert.Equal("staging", Resolve(new GatewayzSentryOptions(), ("ASPNETCORE_ENVIRONMENT", "Staging")).Environment);
         Assert.Equal("qa-2", Resolve(new GatewayzSentryOptions(), ("ASPNETCORE_ENVIRONMENT", "qa-2")).Environment);
-        Assert.Null(Resolve(new GatewayzSentryOptions(), ("ASPNETCORE_ENVIRONMENT", "Staging")).ExplicitEnvironment);
         Assert.Equal("ci", Resolve(new GatewayzSentryOptions { Environment = "ci" }, ("DOTNET_ENVIRONMENT", "Production")).Environment);
     }
 
