@@ -25,15 +25,6 @@ static class ConfiguredRedaction
         _ => Read(configuration).For(sensitiveKeys, safeKeys, sendDefaultPii),
     };
 
-    const string SentrySink = nameof(GatewayzSentryLoggerConfigurationExtensions.GatewayzSentry);
-
-    static readonly string[] Components =
-    [
-        SentrySink,
-        nameof(GatewayzRedactedLoggerConfigurationExtensions.GatewayzRedacted),
-        nameof(GatewayzContextLoggerConfigurationExtensions.WithGatewayzContext),
-    ];
-
     public static RedactionPolicy Read(IConfiguration configuration, GatewayzSentryOptions? options = null)
     {
         var sensitive = new List<string>(options?.SensitiveKeys ?? Enumerable.Empty<string>());
@@ -45,12 +36,12 @@ static class ConfiguredRedaction
         safe.AddRange(SentryConfigurationSection.List(sentry.GetSection("SafeKeys")));
         sendDefaultPii |= IsTrue(sentry.GetSection("SendDefaultPii"));
 
-        foreach (var component in SerilogSection.Entries(configuration.GetSection(SerilogSection.Name), Components))
+        foreach (var component in SerilogSection.Entries(configuration.GetSection(SerilogSection.Name), SerilogSection.LibraryMethods))
         {
             var args = component.GetSection("Args");
             sensitive.AddRange(SentryConfigurationSection.List(args.GetSection("sensitiveKeys")));
             safe.AddRange(SentryConfigurationSection.List(args.GetSection("safeKeys")));
-            if (string.Equals(component["Name"]?.Trim(), SentrySink, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(component["Name"]?.Trim(), nameof(GatewayzSentryLoggerConfigurationExtensions.GatewayzSentry), StringComparison.OrdinalIgnoreCase))
                 sendDefaultPii |= IsTrue(args.GetSection("sendDefaultPii"));
         }
         return new RedactionPolicy(sensitive, safe, sendDefaultPii);

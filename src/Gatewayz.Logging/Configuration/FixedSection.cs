@@ -4,8 +4,9 @@ using Microsoft.Extensions.Primitives;
 namespace Gatewayz.Logging.Configuration;
 
 /// <summary>
-/// A configuration section whose children are given: the app's own sections, or ones
-/// <see cref="SerilogSectionView"/> adds. Read-only; its reload token is its source's.
+/// A read-only configuration section whose children are given: the app's own sections, some left out
+/// (the <c>Sentry</c> keys the library applies itself) or added (<see cref="SerilogSectionView"/>).
+/// Its reload token is its source's.
 /// </summary>
 sealed class FixedSection(string path, string? value, IReadOnlyList<IConfigurationSection> children, IConfiguration tokens) : IConfigurationSection
 {

@@ -60,8 +60,6 @@ public static class GatewayzLoggingHostApplicationBuilderExtensions
         // One redaction policy for the logger: keys and PII given anywhere reach every component.
         var host = new HostLogging(ConfiguredRedaction.Read(configuration, options));
         var redactor = host.Redaction.Logger;
-        // The view Serilog reads: the whole section once, its text sinks moved under a redacting wrapper;
-        // the library's components it declares find the host through it.
         var loggerConfiguration = ReadSection(new SerilogSectionView(configuration, host));
         if (!SerilogSection.Declares(configuration, "Enrich", "FromLogContext"))
             loggerConfiguration.Enrich.FromLogContext();
@@ -77,8 +75,7 @@ public static class GatewayzLoggingHostApplicationBuilderExtensions
         builder.Logging.ClearProviders();
         builder.Logging.AddSerilogRespectingFilters(logger, dispose: true);
         builder.Services.AddSingleton<IPostConfigureOptions<LoggerFilterOptions>>(new SentryLoggerProviderOff(host));
-        // Sentry's options, as the container builds them: the library's BeforeSendLog first of all (an owner's
-        // own replaces it), its redaction and Sentry's logging provider off after everything else.
+        // SentryOptionsFit runs before every other configuration of Sentry's options, and after all of them.
         builder.Services.AddSingleton(new SentryRedactor(redactor));
         builder.Services.Insert(0, ServiceDescriptor.Singleton(typeof(IConfigureOptions<>), typeof(SentryOptionsFit<>)));
         builder.Services.AddSingleton(typeof(IPostConfigureOptions<>), typeof(SentryOptionsFit<>));

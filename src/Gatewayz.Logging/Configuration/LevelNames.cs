@@ -11,14 +11,14 @@ namespace Gatewayz.Logging.Configuration;
 static class LevelNames
 {
     /// <summary>Above every level: nothing reaches it (Microsoft.Extensions.Logging's <c>None</c>).</summary>
-    public const LogEventLevel Never = LogEventLevel.Fatal + 1;
+    const LogEventLevel Never = LogEventLevel.Fatal + 1;
 
     public const string Expected = "expected Verbose (Trace), Debug, Information, Warning, Error, Fatal (Critical) or None";
 
     public static LogEventLevel Parse(string? text, string setting) =>
         TryParse(text, out var level)
             ? level
-            : throw new ArgumentException($"Invalid Sentry setting {setting} = '{text}': {Expected}.", setting);
+            : throw SettingValues.Invalid(setting, text, Expected);
 
     public static bool IsLevel(LogEventLevel level) => Enum.IsDefined(level) || level == Never;
 

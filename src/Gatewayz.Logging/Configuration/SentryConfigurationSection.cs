@@ -112,9 +112,10 @@ static class SentryConfigurationSection
     /// </summary>
     public static void BindSentryKeys(IConfigurationSection section, SentryOptions options)
     {
+        var sentryKeys = new FixedSection(section.Path, section.Value, [.. section.GetChildren().Where(c => !LibraryKeys.Contains(c.Key))], section);
         try
         {
-            new SentryKeysView(section, LibraryKeys).Bind(options);
+            sentryKeys.Bind(options);
         }
         catch (InvalidOperationException ex)
         {

@@ -11,7 +11,7 @@ namespace Gatewayz.Logging.Configuration;
 /// </summary>
 static class SentrySettingsResolver
 {
-    public const string DefaultSpotlightUrl = "http://localhost:8969/stream";
+    const string DefaultSpotlightUrl = "http://localhost:8969/stream";
 
     // redactor: the one the logger's components share; null for one of the options' own rules.
     public static SentrySettings Resolve(GatewayzSentryOptions options, SettingSource source, Func<string, string?>? environment = null, Redaction.Redactor? redactor = null)
@@ -47,9 +47,9 @@ static class SentrySettingsResolver
         Validate(options.MinimumBreadcrumbLevel, Describe(nameof(options.MinimumBreadcrumbLevel)));
         Validate(options.MinimumLogLevel, Describe(nameof(options.MinimumLogLevel)));
         if (options.ShutdownTimeout < TimeSpan.Zero)
-            throw Invalid(Describe(nameof(options.ShutdownTimeout)), options.ShutdownTimeout, "must not be negative");
+            throw SettingValues.Invalid(Describe(nameof(options.ShutdownTimeout)), options.ShutdownTimeout, "must not be negative");
         if (options.MaxQueueItems < 1)
-            throw Invalid(Describe(nameof(options.MaxQueueItems)), options.MaxQueueItems, "must be at least 1");
+            throw SettingValues.Invalid(Describe(nameof(options.MaxQueueItems)), options.MaxQueueItems, "must be at least 1");
         ArgumentNullException.ThrowIfNull(options.TagProperties, Describe(nameof(options.TagProperties)));
 
         return new SentrySettings
@@ -65,10 +65,10 @@ static class SentrySettingsResolver
             StormControl = !options.StormControl.Enabled ? null : (
                 options.StormControl.MaxEventsPerFingerprint >= 1
                     ? options.StormControl.MaxEventsPerFingerprint
-                    : throw Invalid(Describe("StormControl.MaxEventsPerFingerprint"), options.StormControl.MaxEventsPerFingerprint, "must be at least 1"),
+                    : throw SettingValues.Invalid(Describe("StormControl.MaxEventsPerFingerprint"), options.StormControl.MaxEventsPerFingerprint, "must be at least 1"),
                 options.StormControl.Window > TimeSpan.Zero
                     ? options.StormControl.Window
-                    : throw Invalid(Describe("StormControl.Window"), options.StormControl.Window, "must be positive")),
+                    : throw SettingValues.Invalid(Describe("StormControl.Window"), options.StormControl.Window, "must be positive")),
         };
     }
 
@@ -85,7 +85,7 @@ static class SentrySettingsResolver
             || string.IsNullOrEmpty(uri.Host)
             || uri.AbsolutePath.TrimEnd('/').Split('/')[^1].Length == 0)
         {
-            throw Invalid(setting, dsn, "expected a Sentry DSN of the form https://<public key>@<host>/<project id>");
+            throw SettingValues.Invalid(setting, dsn, "expected a Sentry DSN of the form https://<public key>@<host>/<project id>");
         }
 
         return dsn;
@@ -96,30 +96,25 @@ static class SentrySettingsResolver
         if (value is null)
             return null;
 
-        switch (value.Trim().ToUpperInvariant())
-        {
-            case "1" or "TRUE" or "YES" or "ON":
-                return DefaultSpotlightUrl;
-            case "0" or "FALSE" or "NO" or "OFF":
-                return null;
-        }
+        if (SettingValues.AsBoolean(value) is { } enabled)
+            return enabled ? DefaultSpotlightUrl : null;
 
         if (Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
             return uri.AbsolutePath is "" or "/" ? new Uri(uri, "/stream").ToString() : uri.ToString();
 
-        throw Invalid(setting, value, "expected true/false or the Spotlight sidecar's URL, such as http://localhost:8969/stream");
+        throw SettingValues.Invalid(setting, value, "expected true/false or the Spotlight sidecar's URL, such as http://localhost:8969/stream");
     }
 
     static void Validate(double? rate, string setting)
     {
         if (rate is not (null or (>= 0 and <= 1)))
-            throw Invalid(setting, rate.Value.ToString(CultureInfo.InvariantCulture), "a sample rate must be between 0 and 1");
+            throw SettingValues.Invalid(setting, rate.Value.ToString(CultureInfo.InvariantCulture), "a sample rate must be between 0 and 1");
     }
 
     static void Validate(LogEventLevel level, string setting)
     {
         if (!LevelNames.IsLevel(level))
-            throw Invalid(setting, (int)level, LevelNames.Expected);
+            throw SettingValues.Invalid(setting, (int)level, LevelNames.Expected);
     }
 
     static string? NormalizeEnvironmentName(string? name) =>
@@ -128,6 +123,4 @@ static class SentrySettingsResolver
             "Production" or "Development" or "Staging" => name.ToLowerInvariant(),
             _ => name,
         };
-
-    static ArgumentException Invalid(string setting, object value, string expectation) => SettingValues.Invalid(setting, value, expectation);
 }

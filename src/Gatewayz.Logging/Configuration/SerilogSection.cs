@@ -1,4 +1,3 @@
-using Gatewayz.Logging.Configuration;
 using Microsoft.Extensions.Configuration;
 using Serilog.Events;
 
@@ -9,9 +8,10 @@ static class SerilogSection
 {
     public const string Name = "Serilog";
 
-    const string LibraryAssembly = "Gatewayz.Logging";
+    public const string LibraryAssembly = "Gatewayz.Logging";
 
-    static readonly string[] LibraryMethods = ["GatewayzSentry", "GatewayzRedacted", "WithGatewayzContext"];
+    /// <summary>The library's sinks and enricher, as the section names them.</summary>
+    public static readonly string[] LibraryMethods = ["GatewayzSentry", "GatewayzRedacted", "WithGatewayzContext"];
 
     public static bool HasSinks(IConfiguration configuration) =>
         configuration.GetSection($"{Name}:WriteTo").Exists();
@@ -26,24 +26,19 @@ static class SerilogSection
         Entries(configuration.GetSection(Name), [method]).Any();
 
     /// <summary>
-    /// Serilog.Settings.Configuration finds only assemblies whose name contains "serilog", and leaves
-    /// out a sink or enricher it cannot find with nothing but a SelfLog line. A section that names the
-    /// library's sink or enricher without listing it under <c>Using</c> would run without them, and
-    /// this one-liner, seeing them declared, would not add its own: no Sentry, or no redaction, and
-    /// not a word. This makes it a startup error that names the setting.
+    /// A section that names the library's sink or enricher without listing it under <c>Using</c> is a
+    /// startup error naming the setting: Serilog.Settings.Configuration would leave them out with only a
+    /// SelfLog line, and the one-liner, seeing them declared, would not add its own.
     /// </summary>
     public static void RequireUsing(IConfiguration configuration)
     {
         var section = configuration.GetSection(Name);
-        if (Entries(section, LibraryMethods).Select(NameOf).FirstOrDefault() is not { } entry)
+        if (Entries(section, LibraryMethods).Select(e => e.Value is null ? e.GetSection("Name") : e).FirstOrDefault() is not { } entry)
             return;
 
         var usings = section.GetSection("Using");
-        if ((usings.Value is { } single ? [single] : usings.GetChildren().Select(u => u.Value))
-            .Any(u => string.Equals(u?.Split(',')[0].Trim(), LibraryAssembly, StringComparison.OrdinalIgnoreCase)))
-        {
+        if ((usings.Value is { } single ? [single] : usings.GetChildren().Select(u => u.Value)).Any(IsLibrary))
             return;
-        }
 
         throw new ArgumentException(
             $"The Serilog section uses {entry.Value} (configuration '{entry.Path}'), but '{usings.Path}' does not list \"{LibraryAssembly}\". " +
@@ -97,6 +92,7 @@ static class SerilogSection
         }
     }
 
-    /// <summary>The setting that names the method: the plain item itself, or the object's <c>Name</c>.</summary>
-    static IConfigurationSection NameOf(IConfigurationSection entry) => entry.Value is null ? entry.GetSection("Name") : entry;
+    /// <summary>True when a <c>Using</c> item names the library's assembly, alone or with its version.</summary>
+    public static bool IsLibrary(string? assembly) =>
+        string.Equals(assembly?.Split(',')[0].Trim(), LibraryAssembly, StringComparison.OrdinalIgnoreCase);
 }

@@ -14,8 +14,6 @@ sealed class SerilogSectionView(IConfiguration inner, HostLogging host) : IConfi
     /// <summary>The host the logger is built for: the library's components declared in the section find its policy and join it.</summary>
     public HostLogging Host => host;
 
-    const string LibraryAssembly = "Gatewayz.Logging";
-
     static readonly string[] Unwrapped = ["GatewayzSentry", "GatewayzRedacted"];
 
     public string? this[string key]
@@ -33,7 +31,7 @@ sealed class SerilogSectionView(IConfiguration inner, HostLogging host) : IConfi
     public IChangeToken GetReloadToken() => inner.GetReloadToken();
 
     /// <summary>The entries of <c>WriteTo</c> that are wrapped for redaction: all but the library's own.</summary>
-    public static bool IsWrapped(IConfigurationSection entry) =>
+    static bool IsWrapped(IConfigurationSection entry) =>
         !Unwrapped.Contains((entry.Value ?? entry["Name"])?.Trim(), StringComparer.OrdinalIgnoreCase);
 
     static FixedSection View(IConfigurationSection serilog)
@@ -71,8 +69,8 @@ sealed class SerilogSectionView(IConfiguration inner, HostLogging host) : IConfi
     static FixedSection Using(IConfigurationSection usings)
     {
         var children = usings.GetChildren().ToList();
-        if (!children.Any(u => string.Equals(u.Value?.Split(',')[0].Trim(), LibraryAssembly, StringComparison.OrdinalIgnoreCase)))
-            children.Add(new FixedSection(ConfigurationPath.Combine(usings.Path, "GatewayzLogging"), LibraryAssembly, [], usings));
+        if (!children.Any(u => SerilogSection.IsLibrary(u.Value)))
+            children.Add(new FixedSection(ConfigurationPath.Combine(usings.Path, "GatewayzLogging"), SerilogSection.LibraryAssembly, [], usings));
         return new FixedSection(usings.Path, null, children, usings);
     }
 }

@@ -58,13 +58,17 @@ static class SettingValues
         throw new ArgumentOutOfRangeException(nameof(type), type, "not a type a setting's text can set");
     }
 
-    /// <summary>true/false, 1/0, yes/no or on/off, in any case.</summary>
+    /// <summary><see cref="AsBoolean"/>, or an error naming the setting.</summary>
     public static bool Boolean(string text, string setting) =>
+        AsBoolean(text) ?? throw Invalid(setting, text, "expected true/false, 1/0 or yes/no");
+
+    /// <summary>true/false, 1/0, yes/no or on/off, in any case; null for any other text.</summary>
+    public static bool? AsBoolean(string text) =>
         text.Trim().ToUpperInvariant() switch
         {
             "1" or "TRUE" or "YES" or "ON" => true,
             "0" or "FALSE" or "NO" or "OFF" => false,
-            _ => throw Invalid(setting, text, "expected true/false, 1/0 or yes/no"),
+            _ => null,
         };
 
     public static ArgumentException Invalid(string setting, object? value, string expectation) =>

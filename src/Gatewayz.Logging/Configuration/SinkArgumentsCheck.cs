@@ -6,11 +6,10 @@ using Serilog.Events;
 namespace Gatewayz.Logging.Configuration;
 
 /// <summary>
-/// Serilog.Settings.Configuration drops <c>Args</c> keys that match no parameter. A misspelled
-/// <c>"minimumEvntLevel"</c> would then leave the default in place without a word; this finds the
-/// entries of the library's sinks and enricher (<c>GatewayzSentry</c>, <c>GatewayzRedacted</c>,
-/// <c>WithGatewayzContext</c>) in the app's configuration, rejects keys they do not know, and level
-/// arguments that name no level, naming the setting at fault.
+/// Rejects, naming the setting, the <c>Args</c> keys that the library's sinks and enricher do not know
+/// and level arguments that name no level, in every <c>WriteTo</c> or <c>Enrich</c> list of the app's
+/// configuration: Serilog.Settings.Configuration drops unknown keys, so a misspelled
+/// <c>"minimumEvntLevel"</c> would leave the default in place without a word.
 /// </summary>
 static class SinkArgumentsCheck
 {
@@ -58,6 +57,7 @@ static class SinkArgumentsCheck
         return parameters;
     }
 
+    /// <summary>The objects named <paramref name="methodName"/> in a <paramref name="part"/> list of any section, not only <c>Serilog</c>.</summary>
     static IEnumerable<IConfigurationSection> FindEntries(IConfiguration section, string part, string methodName, int depth)
     {
         if (depth > 8)
