@@ -16,13 +16,13 @@ sealed class FixedSection(string path, string? value, IReadOnlyList<IConfigurati
     public string? Value
     {
         get => value;
-        set => throw new NotSupportedException("The Serilog section as read by AddGatewayzLogging is read-only.");
+        set => throw new NotSupportedException("A configuration section as the library reads it is read-only.");
     }
 
     public string? this[string key]
     {
         get => GetSection(key).Value;
-        set => throw new NotSupportedException("The Serilog section as read by AddGatewayzLogging is read-only.");
+        set => throw new NotSupportedException("A configuration section as the library reads it is read-only.");
     }
 
     public IConfigurationSection GetSection(string key)
