@@ -32,7 +32,7 @@ public class BreadcrumbBenchmarks : PipelineBenchmark
     [GlobalSetup(Target = nameof(Peer_SentryExtensionsLogging))]
     public void SetupPeer() => UsePeer();
 
-    [GlobalSetup(Target = nameof(Python_pattern_AddBreadcrumb))]
+    [GlobalSetup(Targets = [nameof(Python_pattern_AddBreadcrumb), nameof(Sdk_AddBreadcrumb_alone)])]
     public void SetupPython() => UseSdk();
 
     [Benchmark(Baseline = true)]
@@ -63,6 +63,14 @@ public class BreadcrumbBenchmarks : PipelineBenchmark
             SentrySdk.AddBreadcrumb("Routing chat completion to openrouter", "Gatewayz.Router");
         }
     }
+
+    /// <summary>
+    /// The SDK's own <c>AddBreadcrumb</c> with the scope's three properties as its data, made once:
+    /// with the floor, the least a breadcrumb through the SDK's public API can cost here.
+    /// </summary>
+    [Benchmark]
+    public void Sdk_AddBreadcrumb_alone() =>
+        SentrySdk.AddBreadcrumb("Routing chat completion to openrouter", "Gatewayz.Router", data: Pipelines.ScopeData);
 
     void SerilogInScope()
     {

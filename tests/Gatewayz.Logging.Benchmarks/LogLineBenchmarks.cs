@@ -9,8 +9,8 @@ namespace Gatewayz.Logging.Benchmarks;
 /// it: one property in the template, three in the scope. The floor is Serilog into a null sink; the
 /// peer is Sentry.Extensions.Logging with its logs on, which hands the line to the same structured
 /// logger of the SDK. A Debug call below the log level shows what a disabled level costs with logs on.
-/// Two rows take the line apart: the same pipeline with logs off (the breadcrumb), and the SDK's
-/// structured logger alone with the same body and attributes.
+/// Three rows take the line apart: the same pipeline with logs off (the breadcrumb), the SDK's
+/// structured logger alone with the same body and attributes, and both SDK calls alone.
 /// </summary>
 [MemoryDiagnoser]
 public class LogLineBenchmarks : PipelineBenchmark
@@ -41,7 +41,7 @@ public class LogLineBenchmarks : PipelineBenchmark
     [GlobalSetup(Target = nameof(Gatewayz_Serilog_logs_off))]
     public void SetupGatewayzLogsOff() => UseSerilog(Pipelines.Gatewayz(logs: false), inScope: true);
 
-    [GlobalSetup(Target = nameof(Sdk_structured_logger_alone))]
+    [GlobalSetup(Targets = [nameof(Sdk_structured_logger_alone), nameof(Sdk_breadcrumb_and_log_line_alone)])]
     public void SetupSdkLogger() => UseSdk(o => o.EnableLogs = true);
 
     [Benchmark(Baseline = true)]
@@ -66,6 +66,18 @@ public class LogLineBenchmarks : PipelineBenchmark
     /// </summary>
     [Benchmark]
     public void Sdk_structured_logger_alone() => SentrySdk.Logger.LogInfo(SameAttributes, "Routing chat completion to openrouter", NoParameters);
+
+    /// <summary>
+    /// Both calls the line makes of the SDK, alone: the breadcrumb with the scope's properties as data
+    /// and the structured log line with the same attributes. With the floor, the least this line can
+    /// cost through the SDK's public API, before anything is rendered, mapped or redacted.
+    /// </summary>
+    [Benchmark]
+    public void Sdk_breadcrumb_and_log_line_alone()
+    {
+        SentrySdk.AddBreadcrumb("Routing chat completion to openrouter", "Gatewayz.Router", data: Pipelines.ScopeData);
+        SentrySdk.Logger.LogInfo(SameAttributes, "Routing chat completion to openrouter", NoParameters);
+    }
 
     [Benchmark]
     public void Serilog_null_sink_disabled_level() => Log!.Debug("Disabled {provider}", "openrouter");

@@ -45,6 +45,9 @@ public static class Pipelines
         ["request_type"] = "chat",
     };
 
+    /// <summary>The scope's properties as a breadcrumb's data.</summary>
+    public static readonly Dictionary<string, string> ScopeData = ScopeProperties.ToDictionary(p => p.Key, p => (string)p.Value);
+
     public static IDisposable InitSdk(Action<SentryOptions>? configure = null) =>
         SentrySdk.Init(o =>
         {

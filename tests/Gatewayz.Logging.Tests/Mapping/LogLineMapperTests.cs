@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Gatewayz.Logging.Mapping;
 using Gatewayz.Logging.Redaction;
 using Gatewayz.Logging.Tests.Support;
@@ -101,6 +102,21 @@ public sealed class LogLineMapperTests
 
         Assert.Equal("/v1/chat", attributes["http.route"]);
         Assert.Equal("openrouter", attributes["provider"]);
+    }
+
+    [Fact]
+    public void The_scope_tags_are_read_from_the_dictionary_the_SDK_keeps_them_in_empty_or_not()
+    {
+        // Sentry's scope keeps its tags in a ConcurrentDictionary, which the mapper asks IsEmpty first.
+        var scopeTags = new ConcurrentDictionary<string, string>();
+        var logEvent = LoggedEvent.Of(l => l.Information("Routed"));
+
+        var before = Attributes(Map(logEvent, scopeTags));
+        scopeTags["http.route"] = "/v1/chat";
+        var after = Attributes(Map(logEvent, scopeTags));
+
+        Assert.DoesNotContain("http.route", before.Keys);
+        Assert.Equal("/v1/chat", after["http.route"]);
     }
 
     [Fact]
