@@ -32,7 +32,7 @@ public sealed class Report(IReadOnlyList<Summary> summaries, IReadOnlyList<CpuRe
         text.AppendLine(Invariant($"- Date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"));
         text.AppendLine(Invariant($"- Machine: {host.Os.Value}, {host.Cpu.Value.ProcessorName?.Trim()}, {Environment.ProcessorCount} logical cores"));
         text.AppendLine(Invariant($"- Runtime: {host.RuntimeVersion}, {host.Architecture}, BenchmarkDotNet {host.BenchmarkDotNetVersion}"));
-        text.AppendLine(Invariant($"- Mode: {mode} ({(mode == "short" ? "5 iterations of 100 ms per benchmark, for a quick check; ratios are noisier" : "20 iterations of 250 ms per benchmark after 10 warm-up iterations; the event classes, whose iterations are 500 calls, after 150, so that every pipeline is measured on optimised code; 5 process runs per CPU pattern")})"));
+        text.AppendLine(Invariant($"- Mode: {mode} ({(mode == "short" ? "5 iterations of 100 ms per benchmark, for a quick check; ratios are noisier" : "20 iterations of 250 ms per benchmark after 10 warm-up iterations, in three processes for each per-line row (breadcrumb, open scope, disabled level, log line; the mean is over all three) and one for the others; the event classes, whose iterations are 500 calls, after 150, so that every pipeline is measured on optimised code; 5 process runs per CPU pattern")})"));
         text.AppendLine("- Sentry: one hub per process with a transport that does nothing, queues of the same size, duplicate detection kept to the same event (the event rows log one exception again and again); Gatewayz with storm control off except in the storm rows. Every pipeline captures an error on the calling thread.");
         text.AppendLine();
         text.AppendLine("## Targets");
