@@ -18,8 +18,8 @@ var job = isShort
     ? Job.Default.WithLaunchCount(1).WithWarmupCount(5).WithIterationCount(5).WithIterationTime(TimeInterval.FromMilliseconds(100)).WithId("Short")
     : Job.Default.WithLaunchCount(1).WithWarmupCount(10).WithIterationCount(20).WithIterationTime(TimeInterval.FromMilliseconds(250)).WithId("Full");
 var artifacts = Path.Combine(Path.GetTempPath(), "Gatewayz.Logging.Benchmarks");
-ManualConfig Config(Job job) => ManualConfig.Create(DefaultConfig.Instance)
-    .AddJob(job)
+ManualConfig Config(Job measuredBy) => ManualConfig.Create(DefaultConfig.Instance)
+    .AddJob(measuredBy)
     .WithOptions(ConfigOptions.JoinSummary)
     .WithArtifactsPath(artifacts);
 
