@@ -17,6 +17,13 @@ public class BreadcrumbBenchmarks : PipelineBenchmark
     [GlobalSetup(Target = nameof(Serilog_null_sink))]
     public void SetupFloor() => UseSerilog(Pipelines.SerilogFloor());
 
+    [GlobalSetup(Target = nameof(Serilog_null_sink_Sentry_initialised))]
+    public void SetupFloorWithSdk()
+    {
+        UseSdk();
+        UseSerilog(Pipelines.SerilogFloor());
+    }
+
     [GlobalSetup(Target = nameof(Gatewayz_Serilog))]
     public void SetupGatewayz() => UseSerilog(Pipelines.Gatewayz());
 
@@ -37,6 +44,14 @@ public class BreadcrumbBenchmarks : PipelineBenchmark
 
     [Benchmark(Baseline = true)]
     public void Serilog_null_sink() => SerilogInScope();
+
+    /// <summary>
+    /// The floor in a process where the Sentry SDK runs, as it does under every pipeline measured here
+    /// but the floor: the SDK's scope is one more value in the execution context, which each
+    /// <c>LogContext.PushProperty</c> copies.
+    /// </summary>
+    [Benchmark]
+    public void Serilog_null_sink_Sentry_initialised() => SerilogInScope();
 
     [Benchmark]
     public void Gatewayz_Serilog() => SerilogInScope();

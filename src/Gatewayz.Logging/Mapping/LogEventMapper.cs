@@ -28,7 +28,7 @@ sealed class LogEventMapper(FrozenSet<string> tagProperties, Redactor redactor)
 {
     static readonly string Version = typeof(LogEventMapper).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
-    /// <summary>Fills <paramref name="sentryEvent"/>; <paramref name="message"/> is the rendered message, secrets masked (<see cref="MessageRenderer.Render(LogEvent, Redactor)"/>).</summary>
+    /// <summary>Fills <paramref name="sentryEvent"/>; <paramref name="message"/> is the rendered message, secrets masked (<see cref="MessageRenderer.Render(LogEvent, Redactor, bool)"/>).</summary>
     public void Apply(LogEvent logEvent, SentryEvent sentryEvent, string message)
     {
         var report = new CutReport();

@@ -40,7 +40,7 @@ sealed class LogLineMapper(Redactor redactor)
     const int StackTraceLength = 16 * 1024;
 
     /// <summary>
-    /// <paramref name="message"/>, rendered and secrets masked (<see cref="MessageRenderer.Render(LogEvent, Redactor)"/>),
+    /// <paramref name="message"/>, rendered and secrets masked (<see cref="MessageRenderer.Render(LogEvent, Redactor, bool)"/>),
     /// is the body; <paramref name="scopeTags"/> are the tags of the Sentry scope where the line was logged.
     /// </summary>
     public LogLine Map(LogEvent logEvent, string message, IReadOnlyDictionary<string, string>? scopeTags = null)

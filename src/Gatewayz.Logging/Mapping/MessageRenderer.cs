@@ -21,10 +21,14 @@ static class MessageRenderer
     static StringWriter? t_writer;
 
     /// <summary>
-    /// The message of the event, breadcrumb and log line, secrets masked; the redactor remembers it
-    /// when clean, so that its <c>BeforeSendLog</c> does not scan the library's own line again.
+    /// The message of the event, breadcrumb and log line, secrets masked. With <paramref name="remember"/>
+    /// (a log line will carry it) the redactor remembers it when clean, so that its <c>BeforeSendLog</c>
+    /// does not scan the library's own line again. Otherwise it is not remembered: a breadcrumb's message
+    /// is new on every call, and the redactor's cache would only keep a thousand of them alive through
+    /// every collection (scanned again, once, if an event carries the breadcrumb).
     /// </summary>
-    public static string Render(LogEvent logEvent, Redactor redactor) => redactor.Text(Render(logEvent));
+    public static string Render(LogEvent logEvent, Redactor redactor, bool remember) =>
+        remember ? redactor.Text(Render(logEvent)) : redactor.FreshText(Render(logEvent));
 
     public static string Render(LogEvent logEvent)
     {

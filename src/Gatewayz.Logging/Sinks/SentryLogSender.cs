@@ -53,7 +53,7 @@ sealed class SentryLogSender
         if (!verdict.Send)
             return;
 
-        var line = _mapper.Map(logEvent, message ??= MessageRenderer.Render(logEvent, _redactor), scope?.Tags);
+        var line = _mapper.Map(logEvent, message ??= MessageRenderer.Render(logEvent, _redactor, remember: true), scope?.Tags);
         if (verdict.Suppressed > 0)
         {
             line.Attributes.Add(new(Suppressed, verdict.Suppressed));

@@ -21,7 +21,7 @@ public sealed class LogEventMapperTests
     static (SentryEvent Event, JsonElement Json) Map(LogEvent logEvent)
     {
         var sentryEvent = new SentryEvent();
-        Mapper.Apply(logEvent, sentryEvent, MessageRenderer.Render(logEvent, new Redactor()));
+        Mapper.Apply(logEvent, sentryEvent, MessageRenderer.Render(logEvent, new Redactor(), remember: false));
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
             sentryEvent.WriteTo(writer, null);

@@ -17,7 +17,7 @@ public sealed class LogLineMapperTests
     static readonly LogLineMapper Mapper = new(new Redactor());
 
     static LogLine Map(LogEvent logEvent, IReadOnlyDictionary<string, string>? scopeTags = null) =>
-        Mapper.Map(logEvent, MessageRenderer.Render(logEvent, new Redactor()), scopeTags);
+        Mapper.Map(logEvent, MessageRenderer.Render(logEvent, new Redactor(), remember: false), scopeTags);
 
     static Dictionary<string, object> Attributes(LogLine line) => line.Attributes.ToDictionary(a => a.Key, a => a.Value);
 
