@@ -143,7 +143,7 @@ sealed class GatewayzSentrySink : ILogEventSink, ISetLoggingFailureListener, IDi
             // that the events after it show it.
             var scope = logEvent.Level >= _breadcrumbLevel || _logs is not null ? CurrentScope.Of(_hub) : null;
             if (logEvent.Level >= _breadcrumbLevel && scope is not null)
-                BreadcrumbMapper.AddTo(scope, logEvent, source, message ??= MessageRenderer.Render(logEvent, _redactor, remember: _logs is not null), _redactor);
+                BreadcrumbMapper.AddTo(scope, logEvent, source, message ??= MessageRenderer.Render(logEvent, _redactor, remember: _logs?.Takes(logEvent.Level) == true), _redactor);
             // Sentry's Logs: a line of its own, whatever became of the event.
             if (_logs is not null && Volatile.Read(ref _disposed) == 0)
                 _logs.Send(_hub, logEvent, scope, ref message, sent ? captured?.Contexts.Trace : null);
@@ -190,7 +190,7 @@ sealed class GatewayzSentrySink : ILogEventSink, ISetLoggingFailureListener, IDi
             return SentryId.Empty;
 
         var sentryEvent = ticket?.TakeEvent() ?? CaptureTicket.NewEvent(logEvent.Exception);
-        _mapper.Apply(logEvent, sentryEvent, message ??= MessageRenderer.Render(logEvent, _redactor, remember: _logs is not null));
+        _mapper.Apply(logEvent, sentryEvent, message ??= MessageRenderer.Render(logEvent, _redactor, remember: _logs?.Takes(logEvent.Level) == true));
         if (logEvent.Exception is { } exception && sentryEvent.Exception is null)
         {
             // The SDK cannot read this exception (CaptureTicket.NewEvent): the library describes it instead.

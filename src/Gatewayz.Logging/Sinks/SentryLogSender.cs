@@ -40,6 +40,9 @@ sealed class SentryLogSender
     /// <summary>The sender, or null when logs are off.</summary>
     public static SentryLogSender? Create(SentrySettings settings) => settings.Options.EnableLogs ? new SentryLogSender(settings) : null;
 
+    /// <summary>True when a line of <paramref name="level"/> is at or above the log level: its message will be a log line's body.</summary>
+    public bool Takes(LogEventLevel level) => level >= _minimumLevel;
+
     /// <param name="hub">The hub to send through.</param>
     /// <param name="logEvent">The log event.</param>
     /// <param name="scope">The hub's current scope, whose tags the line carries; the sink has it already for the breadcrumb.</param>
@@ -47,7 +50,7 @@ sealed class SentryLogSender
     /// <param name="eventTrace">The trace of the error event the sink captured for this log event, if any.</param>
     public void Send(IHub hub, LogEvent logEvent, Scope? scope, ref string? message, Sentry.Protocol.Trace? eventTrace = null)
     {
-        if (logEvent.Level < _minimumLevel || !hub.IsEnabled)
+        if (!Takes(logEvent.Level) || !hub.IsEnabled)
             return;
         var verdict = _storm?.Decide(logEvent) ?? StormVerdict.SendIt;
         if (!verdict.Send)

@@ -2,21 +2,30 @@ using System.Runtime.CompilerServices;
 using Gatewayz.Logging.Testing;
 using Gatewayz.Logging.Tests.Support;
 using Sentry;
+using Serilog.Events;
 
 namespace Gatewayz.Logging.Tests;
 
 /// <summary>
 /// A breadcrumb's rendered message lives as long as the scope keeps the breadcrumb, and no longer:
-/// the library holds no copy of it beside the scope's when no log line will carry it.
+/// the library holds no copy of it beside the scope's when no log line will carry it (Sentry's Logs
+/// off, or on for higher levels only).
 /// </summary>
 [Collection(SentrySdkCollection.Name)]
 public sealed class BreadcrumbRetentionTests
 {
-    [Fact]
-    public void A_message_the_scope_has_dropped_is_not_kept_alive_by_the_library()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_message_the_scope_has_dropped_is_not_kept_alive_by_the_library(bool logsOnAboveTheLine)
     {
         using var sentry = SentryCapture.Start(o => o.MaxBreadcrumbs = 10);
-        var logger = sentry.CreateSerilogLogger();
+        // Sentry's Logs on for warnings and above: an Information line is a breadcrumb only.
+        var logger = sentry.CreateSerilogLogger(o =>
+        {
+            o.EnableLogs = logsOnAboveTheLine;
+            o.MinimumLogLevel = LogEventLevel.Warning;
+        });
 
         var first = LogOnce(logger);
         // Ten more breadcrumbs push the first one out of the scope.
