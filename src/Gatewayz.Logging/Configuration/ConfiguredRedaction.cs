@@ -41,7 +41,7 @@ static class ConfiguredRedaction
             var args = component.GetSection("Args");
             sensitive.AddRange(SentryConfigurationSection.List(args.GetSection("sensitiveKeys")));
             safe.AddRange(SentryConfigurationSection.List(args.GetSection("safeKeys")));
-            if (string.Equals(component["Name"]?.Trim(), nameof(GatewayzSentryLoggerConfigurationExtensions.GatewayzSentry), StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(component["Name"]?.Trim(), SerilogSection.SentrySink, StringComparison.OrdinalIgnoreCase))
                 sendDefaultPii |= IsTrue(args.GetSection("sendDefaultPii"));
         }
         return new RedactionPolicy(sensitive, safe, sendDefaultPii);

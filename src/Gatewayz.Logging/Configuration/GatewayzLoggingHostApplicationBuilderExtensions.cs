@@ -63,9 +63,9 @@ public static class GatewayzLoggingHostApplicationBuilderExtensions
         var loggerConfiguration = ReadSection(new SerilogSectionView(configuration, host));
         if (!SerilogSection.Declares(configuration, "Enrich", "FromLogContext"))
             loggerConfiguration.Enrich.FromLogContext();
-        if (!SerilogSection.Declares(configuration, "Enrich", "WithGatewayzContext"))
+        if (!SerilogSection.Declares(configuration, "Enrich", SerilogSection.ContextEnricher))
             loggerConfiguration.Enrich.With(new GatewayzContextEnricher(restoreThrowSite: true, redactor));
-        if (!SerilogSection.DeclaresAnywhere(configuration, "GatewayzSentry"))
+        if (!SerilogSection.DeclaresAnywhere(configuration, SerilogSection.SentrySink))
             loggerConfiguration.WriteTo.Sink(GatewayzSentryLoggerConfigurationExtensions.CreateSink(options, SettingSource.Section(SentryConfigurationSection.Name), host, redactor));
         if (!SerilogSection.HasSinks(configuration))
             loggerConfiguration.WriteTo.Sink(LoggerSinkConfiguration.Wrap(inner => new RedactingSink(inner, redactor), wt => wt.Console(formatProvider: CultureInfo.CurrentCulture)));

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Serilog;
 using Serilog.Events;
 
 namespace Gatewayz.Logging.Configuration;
@@ -10,8 +11,17 @@ static class SerilogSection
 
     public const string LibraryAssembly = "Gatewayz.Logging";
 
+    /// <summary>The library's Sentry sink, as the section names it (<c>WriteTo</c>).</summary>
+    public const string SentrySink = nameof(GatewayzSentryLoggerConfigurationExtensions.GatewayzSentry);
+
+    /// <summary>The library's redacting wrapper, as the section names it (<c>WriteTo</c>).</summary>
+    public const string RedactedSink = nameof(GatewayzRedactedLoggerConfigurationExtensions.GatewayzRedacted);
+
+    /// <summary>The library's enricher, as the section names it (<c>Enrich</c>).</summary>
+    public const string ContextEnricher = nameof(GatewayzContextLoggerConfigurationExtensions.WithGatewayzContext);
+
     /// <summary>The library's sinks and enricher, as the section names them.</summary>
-    public static readonly string[] LibraryMethods = ["GatewayzSentry", "GatewayzRedacted", "WithGatewayzContext"];
+    public static readonly string[] LibraryMethods = [SentrySink, RedactedSink, ContextEnricher];
 
     public static bool HasSinks(IConfiguration configuration) =>
         configuration.GetSection($"{Name}:WriteTo").Exists();

@@ -14,7 +14,7 @@ sealed class SerilogSectionView(IConfiguration inner, HostLogging host) : IConfi
     /// <summary>The host the logger is built for: the library's components declared in the section find its policy and join it.</summary>
     public HostLogging Host => host;
 
-    static readonly string[] Unwrapped = ["GatewayzSentry", "GatewayzRedacted"];
+    static readonly string[] Unwrapped = [SerilogSection.SentrySink, SerilogSection.RedactedSink];
 
     public string? this[string key]
     {
@@ -59,7 +59,7 @@ sealed class SerilogSectionView(IConfiguration inner, HostLogging host) : IConfi
             var args = ConfigurationPath.Combine(path, "Args");
             children.Insert(0, new FixedSection(path, null,
             [
-                new FixedSection(ConfigurationPath.Combine(path, "Name"), "GatewayzRedacted", [], writeTo),
+                new FixedSection(ConfigurationPath.Combine(path, "Name"), SerilogSection.RedactedSink, [], writeTo),
                 new FixedSection(args, null, [new FixedSection(ConfigurationPath.Combine(args, "configure"), null, wrapped, writeTo)], writeTo),
             ], writeTo));
         }

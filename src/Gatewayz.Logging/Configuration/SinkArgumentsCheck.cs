@@ -15,9 +15,9 @@ static class SinkArgumentsCheck
 {
     static readonly (string Part, string Method, Dictionary<string, Type> Parameters)[] Methods =
     [
-        ("WriteTo", nameof(GatewayzSentryLoggerConfigurationExtensions.GatewayzSentry), Parameters(typeof(GatewayzSentryLoggerConfigurationExtensions))),
-        ("WriteTo", nameof(GatewayzRedactedLoggerConfigurationExtensions.GatewayzRedacted), Parameters(typeof(GatewayzRedactedLoggerConfigurationExtensions))),
-        ("Enrich", nameof(GatewayzContextLoggerConfigurationExtensions.WithGatewayzContext), Parameters(typeof(GatewayzContextLoggerConfigurationExtensions))),
+        ("WriteTo", SerilogSection.SentrySink, Parameters(typeof(GatewayzSentryLoggerConfigurationExtensions))),
+        ("WriteTo", SerilogSection.RedactedSink, Parameters(typeof(GatewayzRedactedLoggerConfigurationExtensions))),
+        ("Enrich", SerilogSection.ContextEnricher, Parameters(typeof(GatewayzContextLoggerConfigurationExtensions))),
     ];
 
     public static void RejectUnknownArguments(IConfiguration configuration)
