@@ -143,7 +143,7 @@ sealed class GatewayzSentrySink : ILogEventSink, ISetLoggingFailureListener, IDi
             // that the events after it show it.
             var scope = logEvent.Level >= _breadcrumbLevel || _logs is not null ? CurrentScope.Of(_hub) : null;
             if (logEvent.Level >= _breadcrumbLevel && scope is not null)
-                BreadcrumbMapper.AddTo(scope, logEvent, source, message ??= MessageRenderer.Render(logEvent, _redactor, remember: _logs?.Takes(logEvent.Level) == true), _redactor);
+                BreadcrumbMapper.AddTo(scope, logEvent, source, message ??= Render(logEvent), _redactor);
             // Sentry's Logs: a line of its own, whatever became of the event.
             if (_logs is not null && Volatile.Read(ref _disposed) == 0)
                 _logs.Send(_hub, logEvent, scope, ref message, sent ? captured?.Contexts.Trace : null);
@@ -190,7 +190,7 @@ sealed class GatewayzSentrySink : ILogEventSink, ISetLoggingFailureListener, IDi
             return SentryId.Empty;
 
         var sentryEvent = ticket?.TakeEvent() ?? CaptureTicket.NewEvent(logEvent.Exception);
-        _mapper.Apply(logEvent, sentryEvent, message ??= MessageRenderer.Render(logEvent, _redactor, remember: _logs?.Takes(logEvent.Level) == true));
+        _mapper.Apply(logEvent, sentryEvent, message ??= Render(logEvent));
         if (logEvent.Exception is { } exception && sentryEvent.Exception is null)
         {
             // The SDK cannot read this exception (CaptureTicket.NewEvent): the library describes it instead.
@@ -247,6 +247,9 @@ sealed class GatewayzSentrySink : ILogEventSink, ISetLoggingFailureListener, IDi
         var left = started == 0 ? _shutdownTimeout : _shutdownTimeout - Stopwatch.GetElapsedTime(started);
         return left > TimeSpan.Zero ? left : TimeSpan.Zero;
     }
+
+    /// <summary>The message, rendered and scanned once for the event, the breadcrumb and the log line; remembered as clean only when a log line will carry it.</summary>
+    string Render(LogEvent logEvent) => MessageRenderer.Render(logEvent, _redactor, remember: _logs?.Takes(logEvent.Level) == true);
 
     /// <summary>The logger's name (Serilog's source context), read once for the filter and the breadcrumb's category.</summary>
     static string? SourceContextOf(LogEvent logEvent) =>
